@@ -1,0 +1,36 @@
+/**
+ * The interface every mechanism implements. A mechanism decides who may prove each batch, who wins,
+ * who pays what, and when proofs land; the simulation around it handles entry, exit, costs, outages
+ * and metrics. Mechanisms are chosen by `scenario.mechanism.kind`; one file each in this folder.
+ */
+import type { World } from '../world';
+
+/** What a mechanism reports about its day besides wins, attempts, payments and finality. */
+export interface DayOutcome {
+  /** Provers taking part today. */
+  activeProvers: number;
+  /** Hours of the day during which anyone (or a fallback pool) could prove. */
+  openHours: number;
+}
+
+export interface Mechanism {
+  readonly kind: string;
+  /**
+   * True when provers decide themselves to enter and exit on expected profit (permissionless);
+   * false when the mechanism fixes who proves (set in `init`).
+   */
+  readonly openEntry: boolean;
+  /** Sets the initial active set and anything the mechanism keeps for the run. */
+  init(w: World): void;
+  /** Computes the aggregates `expectedProfitUsdPerDay` reads; called once a day before decisions. */
+  beginDecisions(w: World): void;
+  /**
+   * Expected profit per day of prover i if it proves with the given speed and costs against the
+   * current active set (the same snapshot for everyone deciding today).
+   */
+  expectedProfitUsdPerDay(w: World, i: number, speed: number, attemptCostUsd: number, fixedCostUsdPerDay: number): number;
+  /** Capital a newcomer must lock to take part (stake, bonds), USD, on top of hardware. */
+  entryBondUsd(w: World): number;
+  /** Proves today's batches: records wins, attempts, payments and finality through the world. */
+  runDay(w: World): DayOutcome;
+}

@@ -1,0 +1,133 @@
+/**
+ * Permissionless proving race, as Taiko ran it in 2023 (alpha-3: "the fastest valid proof is paid,
+ * redundant work is unpaid", taiko-mono tokenomics_staking.md) and as BENCHMARK.md specifies it.
+ *
+ * Rules: every active prover that is up attempts every batch; proof latency is exponential with the
+ * prover's speed; the first proof wins the whole prover reward; every attempt costs its prover.
+ * A batch posted while no prover is up is missed.
+ *
+ * Simplifications: no capacity limit (a prover proves batches in parallel); losers pay for the whole
+ * attempt (they cannot know in time that they lost); the up-set is fixed between outage boundaries.
+ * Sampling: the winner of an exponential race is drawn directly with probability s_i / S and the
+ * winning latency as Exponential(S), which has exactly the distribution of the minimum.
+ */
+import { outageBoundaries, downUntil, HOURS_PER_DAY } from '../environment';
+import type { World } from '../world';
+import { payProofs } from '../world';
+import type { DayOutcome, Mechanism } from './mechanism';
+
+export class RaceMechanism implements Mechanism {
+  readonly kind = 'race';
+  readonly openEntry = true;
+  /** Sum of the active provers' speeds at decision time. */
+  private activeSpeed = 0;
+  private active!: Int32Array;
+  private up!: Int32Array;
+  private cumSpeed!: Float64Array;
+  private points!: Float64Array;
+
+  init(w: World): void {
+    const n = w.provers.n;
+    this.active = new Int32Array(n);
+    this.up = new Int32Array(n);
+    this.cumSpeed = new Float64Array(n);
+    this.points = new Float64Array(16);
+  }
+
+  beginDecisions(w: World): void {
+    const p = w.provers;
+    let s = 0;
+    for (let k = 0; k < p.activeCount; k++) s += p.speed[p.activeList[k]];
+    this.activeSpeed = s;
+  }
+
+  expectedProfitUsdPerDay(w: World, i: number, speed: number, attemptCostUsd: number, fixedCostUsdPerDay: number): number {
+    const others = w.provers.active[i] ? this.activeSpeed - w.provers.speed[i] : this.activeSpeed;
+    const share = speed / (Math.max(0, others) + speed);
+    return w.batchesToday * (w.proverRewardPerBatchUsd * share - attemptCostUsd) - fixedCostUsdPerDay;
+  }
+
+  entryBondUsd(): number {
+    return 0;
+  }
+
+  runDay(w: World): DayOutcome {
+    const p = w.provers;
+    const nActive = p.activeCount;
+    this.active.set(p.activeList.subarray(0, nActive));
+    const batches = w.batchesToday;
+    if (batches === 0) return { activeProvers: nActive, openHours: HOURS_PER_DAY };
+    const dayStart = w.dayStartHours;
+    const dayEnd = dayStart + HOURS_PER_DAY;
+    const outages = w.env.outages;
+
+    // Times at which some active prover goes down or comes back split the day into segments.
+    let nPoints = 0;
+    if (!outages.none) {
+      for (let k = 0; k < nActive; k++) {
+        if (this.points.length - nPoints < 64) this.growPoints();
+        nPoints = outageBoundaries(outages, this.active[k], dayStart, dayEnd, this.points, nPoints);
+      }
+    }
+    const points = this.points.subarray(0, nPoints).sort();
+
+    const spacing = HOURS_PER_DAY / batches;
+    let b = 0;
+    let segStart = dayStart;
+    for (let s = 0; s <= nPoints && b < batches; s++) {
+      const segEnd = s < nPoints ? points[s] : dayEnd;
+      let inSegment = 0;
+      while (b + inSegment < batches && dayStart + (b + inSegment) * spacing < segEnd) inSegment++;
+      if (inSegment > 0) this.raceSegment(w, nActive, segStart, inSegment);
+      b += inSegment;
+      segStart = segEnd;
+    }
+    for (let k = 0; k < p.dayParticipantCount; k++) {
+      const i = p.dayParticipants[k];
+      payProofs(w, i, p.dayWins[i]);
+    }
+    return { activeProvers: nActive, openHours: HOURS_PER_DAY };
+  }
+
+  private growPoints(): void {
+    const grown = new Float64Array(this.points.length * 2);
+    grown.set(this.points);
+    this.points = grown;
+  }
+
+  /** Races `count` batches among the active provers that are up at `atHours`. */
+  private raceSegment(w: World, nActive: number, atHours: number, count: number): void {
+    const p = w.provers;
+    const outages = w.env.outages;
+    let nUp = 0;
+    let total = 0;
+    for (let k = 0; k < nActive; k++) {
+      const i = this.active[k];
+      if (!outages.none && downUntil(outages, i, atHours) >= 0) continue;
+      total += p.speed[i];
+      this.up[nUp] = i;
+      this.cumSpeed[nUp] = total;
+      nUp++;
+    }
+    const f = w.finality;
+    if (nUp === 0 || total <= 0) {
+      for (let j = 0; j < count; j++) f.missedBatch();
+      return;
+    }
+    const rng = w.rng;
+    const cum = this.cumSpeed;
+    for (let j = 0; j < count; j++) {
+      const u = rng.uniform() * total;
+      let lo = 0;
+      let hi = nUp - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cum[mid] > u) hi = mid;
+        else lo = mid + 1;
+      }
+      p.recordWins(this.up[lo], 1);
+      f.proven(rng.exponential(total));
+    }
+    for (let k = 0; k < nUp; k++) p.chargeAttempts(this.up[k], count);
+  }
+}

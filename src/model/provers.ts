@@ -1,0 +1,168 @@
+/**
+ * The prover population as a table of typed arrays (one entry per potential prover), so that the
+ * daily loop over a thousand provers allocates nothing. Static traits are drawn once per run from the
+ * "provers" stream; dynamic state (active, hardware, ledgers) changes as the run goes.
+ */
+import type { Rng } from './random';
+import type { Scenario } from './scenario/schema';
+
+export const COST_PER_ATTEMPT = 0;
+export const COST_HARDWARE = 1;
+
+export class Provers {
+  /** Number of potential provers. */
+  readonly n: number;
+  /** Class index of each prover (into scenario.provers.classes). */
+  readonly classIndex: Uint16Array;
+  /** COST_PER_ATTEMPT or COST_HARDWARE. */
+  readonly costModel: Uint8Array;
+  /** perAttempt: speed in proofs/h. hardware: operator efficiency multiplier (log-normal, median 1). */
+  readonly speedTrait: Float64Array;
+  /** perAttempt: attempt cost on day 0 in USD. hardware: unused (0). */
+  readonly attemptCostTrait: Float64Array;
+  /** Hardware kind index (into hardwareIds), -1 for perAttempt provers. */
+  readonly kind: Int16Array;
+  /** Hardware units run (1 for perAttempt provers). */
+  readonly units: Float64Array;
+
+  // Dynamic state ------------------------------------------------------------------------------
+  /** 1 when the prover is in the active set. */
+  readonly active: Uint8Array;
+  /** Today's proving speed, proofs/h. */
+  readonly speed: Float64Array;
+  /** Today's cost of one attempt, USD. */
+  readonly attemptCostUsd: Float64Array;
+  /** Today's fixed cost if active (overhead, depreciation, capital), USD/day. */
+  readonly fixedCostUsdPerDay: Float64Array;
+  /** Depreciation of owned hardware, locked at purchase, USD/day (0 when not holding hardware). */
+  readonly depreciationUsdPerDay: Float64Array;
+
+  /** Indices of active provers (rebuilt by refreshActiveList after the active set changes). */
+  readonly activeList: Int32Array;
+  activeCount = 0;
+
+  // Ledgers (cumulative over the run) -----------------------------------------------------------
+  readonly wins: Float64Array;
+  readonly attempts: Float64Array;
+  readonly rewardUsd: Float64Array;
+  readonly rewardTokens: Float64Array;
+  readonly rewardValueUsd: Float64Array;
+  readonly attemptSpendUsd: Float64Array;
+  readonly fixedSpendUsd: Float64Array;
+  readonly capexSpendUsd: Float64Array;
+  readonly daysActive: Float64Array;
+  readonly entries: Float64Array;
+  readonly exits: Float64Array;
+  readonly upgrades: Float64Array;
+
+  // Today's scratch (reset through the participant list) ---------------------------------------
+  readonly dayWins: Float64Array;
+  readonly dayAttempts: Float64Array;
+  readonly dayRewardValueUsd: Float64Array;
+  /** Provers that attempted or won today, in first-touched order. */
+  readonly dayParticipants: Int32Array;
+  dayParticipantCount = 0;
+
+  constructor(n: number) {
+    this.n = n;
+    this.classIndex = new Uint16Array(n);
+    this.costModel = new Uint8Array(n);
+    this.speedTrait = new Float64Array(n);
+    this.attemptCostTrait = new Float64Array(n);
+    this.kind = new Int16Array(n);
+    this.units = new Float64Array(n);
+    this.active = new Uint8Array(n);
+    this.activeList = new Int32Array(n);
+    this.speed = new Float64Array(n);
+    this.attemptCostUsd = new Float64Array(n);
+    this.fixedCostUsdPerDay = new Float64Array(n);
+    this.depreciationUsdPerDay = new Float64Array(n);
+    this.wins = new Float64Array(n);
+    this.attempts = new Float64Array(n);
+    this.rewardUsd = new Float64Array(n);
+    this.rewardTokens = new Float64Array(n);
+    this.rewardValueUsd = new Float64Array(n);
+    this.attemptSpendUsd = new Float64Array(n);
+    this.fixedSpendUsd = new Float64Array(n);
+    this.capexSpendUsd = new Float64Array(n);
+    this.daysActive = new Float64Array(n);
+    this.entries = new Float64Array(n);
+    this.exits = new Float64Array(n);
+    this.upgrades = new Float64Array(n);
+    this.dayWins = new Float64Array(n);
+    this.dayAttempts = new Float64Array(n);
+    this.dayRewardValueUsd = new Float64Array(n);
+    this.dayParticipants = new Int32Array(n);
+  }
+
+  /** Rebuilds activeList from the active flags. */
+  refreshActiveList(): void {
+    let m = 0;
+    for (let i = 0; i < this.n; i++) if (this.active[i]) this.activeList[m++] = i;
+    this.activeCount = m;
+  }
+
+  /** Marks a prover as taking part today (idempotent). */
+  touch(i: number): void {
+    if (this.dayAttempts[i] === 0 && this.dayWins[i] === 0) this.dayParticipants[this.dayParticipantCount++] = i;
+  }
+
+  /** Records `count` attempts by prover i at today's attempt cost. */
+  chargeAttempts(i: number, count: number): void {
+    if (count <= 0) return;
+    this.touch(i);
+    this.dayAttempts[i] += count;
+    this.attempts[i] += count;
+    this.attemptSpendUsd[i] += count * this.attemptCostUsd[i];
+  }
+
+  /** Records `count` proofs won by prover i (payment goes through the Ledger). */
+  recordWins(i: number, count: number): void {
+    if (count <= 0) return;
+    this.touch(i);
+    this.dayWins[i] += count;
+    this.wins[i] += count;
+  }
+
+  /** Clears today's scratch arrays. */
+  resetDay(): void {
+    for (let k = 0; k < this.dayParticipantCount; k++) {
+      const i = this.dayParticipants[k];
+      this.dayWins[i] = 0;
+      this.dayAttempts[i] = 0;
+      this.dayRewardValueUsd[i] = 0;
+    }
+    this.dayParticipantCount = 0;
+  }
+}
+
+/**
+ * Draws the population: provers are laid out class by class in scenario order (so the first class's
+ * first prover has index 0), each with its static traits.
+ */
+export function createProvers(scenario: Scenario, hardwareIds: string[], rng: Rng): Provers {
+  const classes = scenario.provers.classes;
+  const n = classes.reduce((sum, c) => sum + c.count, 0);
+  const p = new Provers(n);
+  let i = 0;
+  classes.forEach((c, ci) => {
+    for (let k = 0; k < c.count; k++, i++) {
+      p.classIndex[i] = ci;
+      const m = c.costModel;
+      if (m.model === 'perAttempt') {
+        p.costModel[i] = COST_PER_ATTEMPT;
+        p.speedTrait[i] = rng.logNormal(Math.log(m.speedMedianProofsPerHour), m.speedSigma);
+        p.attemptCostTrait[i] = rng.logNormal(Math.log(m.attemptCostMedianUsd), m.attemptCostSigma);
+        p.kind[i] = -1;
+        p.units[i] = 1;
+      } else {
+        p.costModel[i] = COST_HARDWARE;
+        p.speedTrait[i] = rng.logNormal(0, m.speedSigma);
+        p.kind[i] = hardwareIds.indexOf(m.hardware);
+        p.units[i] = rng.integer(m.minUnits, m.maxUnits);
+      }
+      if (k < c.activeAtStart) p.active[i] = 1;
+    }
+  });
+  return p;
+}

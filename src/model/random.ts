@@ -1,0 +1,102 @@
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+
+/** The part of pure-rand's generator we use: a mutable stream of 32-bit integers. */
+interface IntStream {
+  next(): number;
+}
+
+/**
+ * Mixes 32-bit words into one (the finaliser of MurmurHash3). Used only to derive stream seeds, so
+ * that a run's streams are independent of each other and of how runs are scheduled.
+ */
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** 32-bit FNV-1a hash of a string, for naming streams ("environment", a sweep point key, ...). */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Derives a 32-bit seed from a master seed and any number of labels (numbers or strings). */
+export function deriveSeed(master: number, ...labels: Array<number | string>): number {
+  let h = mix32((master >>> 0) ^ 0x9e3779b9);
+  for (const label of labels) {
+    const word = typeof label === 'number' ? label >>> 0 : hashString(label);
+    h = mix32(h ^ mix32(word + 0x7f4a7c15));
+  }
+  return h;
+}
+
+const TWO_POW_32 = 4294967296;
+const TWO_POW_53 = 9007199254740992;
+
+/**
+ * A seeded random stream (xoroshiro128+ from pure-rand) with the draws the model needs.
+ * Every random draw in the model goes through one of these; nothing touches Math.random.
+ */
+export class Rng {
+  private readonly source: IntStream;
+
+  /** @param seed master seed; @param labels name the stream, so that streams never overlap */
+  constructor(seed: number, ...labels: Array<number | string>) {
+    const s = deriveSeed(seed, ...labels);
+    // Four distinct non-zero state words from one seed (xoroshiro must not start from all zeros).
+    const state = [mix32(s ^ 0x1b873593), mix32(s + 0x6a09e667), mix32(s ^ 0xbb67ae85), mix32(s + 0x3c6ef372) | 1];
+    this.source = xoroshiro128plusFromState(state);
+  }
+
+  /** Uniform in [0, 1) with 53 random bits. */
+  uniform(): number {
+    const hi = (this.source.next() >>> 0) >>> 5; // 27 bits
+    const lo = (this.source.next() >>> 0) >>> 6; // 26 bits
+    return (hi * 67108864 + lo) / TWO_POW_53;
+  }
+
+  /** Uniform in (0, 1], safe to take a logarithm of. */
+  uniformPositive(): number {
+    return 1 - this.uniform();
+  }
+
+  /** Exponential with the given rate (mean 1/rate). */
+  exponential(rate: number): number {
+    return -Math.log(this.uniformPositive()) / rate;
+  }
+
+  /** Standard normal (Box-Muller; one of the pair is discarded to keep the stream stateless). */
+  normal(): number {
+    const u = this.uniformPositive();
+    const v = this.uniform();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** Log-normal: exp(mu + sigma * Z). */
+  logNormal(mu: number, sigma: number): number {
+    return sigma === 0 ? Math.exp(mu) : Math.exp(mu + sigma * this.normal());
+  }
+
+  /** Uniform integer in [min, max], both included. */
+  integer(min: number, max: number): number {
+    return min + Math.floor(this.uniform() * (max - min + 1));
+  }
+
+  /** True with probability p. */
+  bernoulli(p: number): boolean {
+    return this.uniform() < p;
+  }
+
+  /** Raw 32-bit unsigned integer (for deriving further seeds). */
+  uint32(): number {
+    return (this.source.next() >>> 0) % TWO_POW_32;
+  }
+}

@@ -1,0 +1,475 @@
+/**
+ * One run of the model: a pure function of (scenario, seed). It draws the population and the
+ * environment, then steps day by day: prices and costs, entry and exit on expected profit, hardware
+ * upgrades, the mechanism's proving of the day's batches, costs, and the day's metrics.
+ */
+import { allocateDaily, CLASS_COLUMNS, type ClassSeries, type DailySeries } from './columns';
+import { compileEnvironment, DAYS_PER_YEAR, HOURS_PER_DAY, sampleOutages, type Environment } from './environment';
+import { Ledger } from './ledger';
+import { createMechanism, type Mechanism } from './mechanisms';
+import { concentration, RollingAmounts, topShare } from './metrics';
+import { COST_HARDWARE, createProvers, type Provers } from './provers';
+import { Rng } from './random';
+import type { ProverLedgers, RunResult } from './result';
+import type { HardwareKind, Scenario } from './scenario/schema';
+import { DayFinality, DelayHistogram, type World } from './world';
+
+export interface SimulateOptions {
+  /** Seed of every random stream; defaults to scenario.seed. */
+  seed?: number;
+  /**
+   * Names the market stream (entry, exit, race outcomes) on top of the seed. A sweep passes its
+   * parameter point here, so runs with the same seed share their environment and population draws
+   * (common random numbers) but not their market draws. Default ''.
+   */
+  streamKey?: string;
+  /** Check the ledger and NaN invariants at the end (default true; cheap). */
+  checkInvariants?: boolean;
+}
+
+/** Runs a validated scenario (see parseScenario) and returns its typed results. */
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
+  const sim = new Simulation(scenario, options.seed ?? scenario.seed, options.streamKey ?? '');
+  for (let d = 0; d < scenario.days; d++) sim.step(d);
+  if (options.checkInvariants !== false) sim.checkInvariants();
+  return sim.result();
+}
+
+/** Speed and costs of a prover under some hardware choice (reused, never allocated per prover). */
+interface Candidate {
+  speed: number;
+  attemptCostUsd: number;
+  fixedCostUsdPerDay: number;
+}
+
+class Simulation {
+  private readonly env: Environment;
+  private readonly provers: Provers;
+  private readonly ledger: Ledger;
+  private readonly world: World;
+  private readonly mechanism: Mechanism;
+  private readonly histogram = new DelayHistogram();
+  private readonly kinds: HardwareKind[];
+  private readonly days: number;
+  private readonly nClasses: number;
+  // Per-class constants.
+  private readonly overhead: Float64Array;
+  private readonly capitalPerDay: Float64Array;
+  private readonly electricity: Float64Array;
+  private readonly rents: Uint8Array;
+  private readonly budget: Float64Array;
+  private readonly upgradeKinds: number[][];
+  private readonly proverShare: number;
+  // Hardware prices: exponential decline, or Wright's law on cumulative units (world + this market).
+  private readonly priceFactor: Float64Array;
+  private readonly unitsBought: Float64Array;
+  private readonly learningExponent: number;
+  private readonly candidate: Candidate = { speed: 0, attemptCostUsd: 0, fixedCostUsdPerDay: 0 };
+  // Outputs and scratch.
+  private readonly daily: DailySeries;
+  private readonly classSeries = {} as ClassSeries;
+  private readonly window7: RollingAmounts;
+  private readonly window30: RollingAmounts;
+  private readonly rewards30: RollingAmounts;
+  private readonly scratch: Float64Array;
+  private readonly values: Float64Array;
+  private readonly flips: Int32Array;
+
+  constructor(private readonly scenario: Scenario, private readonly seed: number, private readonly streamKey: string) {
+    this.days = scenario.days;
+    this.env = compileEnvironment(scenario);
+    this.provers = createProvers(scenario, this.env.hardwareIds, new Rng(seed, 'provers'));
+    this.env.outages = sampleOutages(scenario, this.provers, new Rng(seed, 'outages'));
+    this.ledger = new Ledger(this.provers, scenario.rewards.redistributionShare, scenario.rewards.treasuryShare);
+    let maxBatches = 16;
+    for (const b of this.env.batchesPerDay) maxBatches = Math.max(maxBatches, b);
+    this.world = {
+      scenario,
+      env: this.env,
+      provers: this.provers,
+      ledger: this.ledger,
+      rng: new Rng(seed, 'market', streamKey),
+      finality: new DayFinality(maxBatches, scenario.finality.deadlineHours),
+      day: 0,
+      dayStartHours: 0,
+      batchesToday: 0,
+      proverRewardPerBatchUsd: 0,
+    };
+    this.mechanism = createMechanism(scenario.mechanism);
+    this.mechanism.init(this.world);
+    this.provers.refreshActiveList();
+
+    const classes = scenario.provers.classes;
+    this.nClasses = classes.length;
+    this.kinds = this.env.hardwareIds.map((id) => scenario.hardware[id]);
+    this.overhead = Float64Array.from(classes, (c) => c.overheadUsdPerDay);
+    this.capitalPerDay = Float64Array.from(classes, (c) => (c.stakeUsd * c.capitalCostPerYear) / DAYS_PER_YEAR);
+    this.electricity = Float64Array.from(classes, (c) => (c.costModel.model === 'hardware' ? c.costModel.electricityUsdPerKwh : 0));
+    this.rents = Uint8Array.from(classes, (c) => (c.costModel.model === 'hardware' && c.costModel.ownership === 'rent' ? 1 : 0));
+    this.budget = Float64Array.from(classes, (c) => c.capitalBudgetUsd ?? Infinity);
+    this.upgradeKinds = classes.map((c) => (c.costModel.model === 'hardware' ? c.costModel.upgradeTo.map((k) => this.env.hardwareIds.indexOf(k)) : []));
+    this.proverShare = 1 - scenario.rewards.redistributionShare - scenario.rewards.treasuryShare;
+    this.priceFactor = new Float64Array(this.kinds.length);
+    this.unitsBought = new Float64Array(this.kinds.length);
+    this.learningExponent = -Math.log2(1 - scenario.costs.experienceLearningRate);
+
+    const n = this.provers.n;
+    this.daily = allocateDaily(this.days);
+    for (const c of CLASS_COLUMNS) this.classSeries[c.name] = new Float64Array(this.nClasses * this.days);
+    this.window7 = new RollingAmounts(n, 7);
+    this.window30 = new RollingAmounts(n, 30);
+    this.rewards30 = new RollingAmounts(n, 30);
+    this.scratch = new Float64Array(n);
+    this.values = new Float64Array(n);
+    this.flips = new Int32Array(n);
+
+    // Provers active on day 0 bought their hardware on day 0.
+    this.updatePrices(0);
+    for (let i = 0; i < n; i++) if (this.provers.active[i]) this.enter(i);
+    this.provers.refreshActiveList();
+  }
+
+  step(d: number): void {
+    const w = this.world;
+    const env = this.env;
+    w.day = d;
+    w.dayStartHours = d * HOURS_PER_DAY;
+    w.batchesToday = env.batchesPerDay[d];
+    w.proverRewardPerBatchUsd = this.proverShare * (env.feeUsdPerBatch[d] + env.issuanceTokensPerBatch[d] * env.tokenPriceUsd[d]);
+    this.updatePrices(d);
+    this.updateCosts(d);
+    const decisions = this.decide(d);
+    const upgrades = d > 0 ? this.upgrade(d) : 0;
+    w.finality.reset();
+    this.ledger.resetDay();
+    const outcome = this.mechanism.runDay(w);
+    this.record(d, decisions, upgrades, outcome.activeProvers, outcome.openHours);
+    this.provers.resetDay();
+  }
+
+  private updatePrices(d: number): void {
+    const t = d / DAYS_PER_YEAR;
+    const costs = this.scenario.costs;
+    for (let j = 0; j < this.kinds.length; j++) {
+      const k = this.kinds[j];
+      this.priceFactor[j] =
+        costs.hardwareDeclineModel === 'exponential'
+          ? Math.pow(1 - costs.hardwareYearlyDecline, t)
+          : Math.pow((k.initialInstalledUnits + k.globalUnitsPerYear * t + this.unitsBought[j]) / k.initialInstalledUnits, -this.learningExponent);
+    }
+  }
+
+  /** Depreciation per day of `units` of kind j bought today by prover i (0 for renters). */
+  private depreciation(i: number, j: number, units: number): number {
+    if (this.rents[this.provers.classIndex[i]]) return 0;
+    const k = this.kinds[j];
+    return (units * k.capexUsdPerUnit * this.priceFactor[j]) / (k.lifetimeYears * DAYS_PER_YEAR);
+  }
+
+  /** Sets `candidate` to prover i's speed and costs running `units` of kind j today. */
+  private priceHardware(i: number, j: number, units: number, efficiency: number, depreciation: number): void {
+    const c = this.provers.classIndex[i];
+    const k = this.kinds[j];
+    const speed = units * k.proofsPerHourPerUnit * this.provers.speedTrait[i] * efficiency;
+    const hourly = units * (k.powerKwPerUnit * this.electricity[c] + (this.rents[c] ? k.rentalUsdPerHourPerUnit * this.priceFactor[j] : 0));
+    this.candidate.speed = speed;
+    this.candidate.attemptCostUsd = hourly / speed;
+    this.candidate.fixedCostUsdPerDay = this.overhead[c] + this.capitalPerDay[c] + depreciation;
+  }
+
+  private enter(i: number): void {
+    const p = this.provers;
+    p.active[i] = 1;
+    p.entries[i]++;
+    if (p.costModel[i] === COST_HARDWARE && !this.rents[p.classIndex[i]]) {
+      const j = p.kind[i];
+      p.depreciationUsdPerDay[i] = this.depreciation(i, j, p.units[i]);
+      p.capexSpendUsd[i] += p.units[i] * this.kinds[j].capexUsdPerUnit * this.priceFactor[j];
+      this.unitsBought[j] += p.units[i];
+    }
+    p.fixedCostUsdPerDay[i] = this.overhead[p.classIndex[i]] + this.capitalPerDay[p.classIndex[i]] + p.depreciationUsdPerDay[i];
+  }
+
+  /** Today's speed and costs of every prover (prospective fixed costs for those not active). */
+  private updateCosts(d: number): void {
+    const p = this.provers;
+    const { speed, attemptCostUsd, fixedCostUsdPerDay, classIndex, costModel, speedTrait, attemptCostTrait, active } = p;
+    const efficiency = this.env.efficiency[d];
+    const factor = this.env.classCostFactor;
+    for (let i = 0; i < p.n; i++) {
+      const c = classIndex[i];
+      if (costModel[i] === COST_HARDWARE) {
+        const j = p.kind[i];
+        this.priceHardware(i, j, p.units[i], efficiency, active[i] ? p.depreciationUsdPerDay[i] : this.depreciation(i, j, p.units[i]));
+        speed[i] = this.candidate.speed;
+        attemptCostUsd[i] = this.candidate.attemptCostUsd;
+        fixedCostUsdPerDay[i] = this.candidate.fixedCostUsdPerDay;
+      } else {
+        speed[i] = speedTrait[i];
+        attemptCostUsd[i] = attemptCostTrait[i] * factor[c][d];
+        fixedCostUsdPerDay[i] = this.overhead[c] + this.capitalPerDay[c];
+      }
+    }
+  }
+
+  /** Entry and exit, all deciding on the same snapshot (BENCHMARK.md); none on day 0. */
+  private decide(d: number): { entries: number; exits: number; profitableEntrants: number } {
+    const p = this.provers;
+    const w = this.world;
+    const m = this.mechanism;
+    const rng = w.rng;
+    const open = d > 0 && m.openEntry;
+    const pEnter = this.scenario.behaviour.entryProbabilityPerDay;
+    const pExit = this.scenario.behaviour.exitProbabilityPerDay;
+    const { active, speed, attemptCostUsd, fixedCostUsdPerDay } = p;
+    m.beginDecisions(w);
+    let nFlips = 0;
+    let profitableEntrants = 0;
+    for (let i = 0; i < p.n; i++) {
+      const profit = m.expectedProfitUsdPerDay(w, i, speed[i], attemptCostUsd[i], fixedCostUsdPerDay[i]);
+      if (active[i]) {
+        if (open && profit < 0 && rng.uniform() < pExit) this.flips[nFlips++] = i;
+      } else if (profit > 0) {
+        profitableEntrants++;
+        if (open && rng.uniform() < pEnter) this.flips[nFlips++] = i;
+      }
+    }
+    let entries = 0;
+    let exits = 0;
+    for (let k = 0; k < nFlips; k++) {
+      const i = this.flips[k];
+      if (active[i]) {
+        active[i] = 0;
+        p.exits[i]++;
+        p.depreciationUsdPerDay[i] = 0;
+        exits++;
+      } else {
+        this.enter(i);
+        entries++;
+      }
+    }
+    if (nFlips > 0) p.refreshActiveList();
+    return { entries, exits, profitableEntrants };
+  }
+
+  /** Hardware upgrades: an active prover switches kind when the switch pays and fits its budget. */
+  private upgrade(d: number): number {
+    const p = this.provers;
+    const w = this.world;
+    const m = this.mechanism;
+    const t = d / DAYS_PER_YEAR;
+    const pUpgrade = this.scenario.behaviour.upgradeProbabilityPerDay;
+    let upgrades = 0;
+    let ready = false;
+    for (let a = 0; a < p.activeCount; a++) {
+      const i = p.activeList[a];
+      if (p.costModel[i] !== COST_HARDWARE) continue;
+      const c = p.classIndex[i];
+      const options = this.upgradeKinds[c];
+      if (options.length === 0) continue;
+      if (!ready) {
+        m.beginDecisions(w);
+        ready = true;
+      }
+      const current = m.expectedProfitUsdPerDay(w, i, p.speed[i], p.attemptCostUsd[i], p.fixedCostUsdPerDay[i]);
+      const from = this.kinds[p.kind[i]];
+      for (const j of options) {
+        const k = this.kinds[j];
+        if (j === p.kind[i] || t < k.availableFromYear) continue;
+        const units = Math.max(k.minUnits, Math.ceil((p.units[i] * from.proofsPerHourPerUnit) / k.proofsPerHourPerUnit));
+        const capital = this.rents[c] ? 0 : units * k.capexUsdPerUnit * this.priceFactor[j];
+        if (capital > this.budget[c]) continue;
+        this.priceHardware(i, j, units, this.env.efficiency[d], this.depreciation(i, j, units));
+        const cand = this.candidate;
+        const profit = m.expectedProfitUsdPerDay(w, i, cand.speed, cand.attemptCostUsd, cand.fixedCostUsdPerDay);
+        if (profit > current && w.rng.uniform() < pUpgrade) {
+          p.kind[i] = j;
+          p.units[i] = units;
+          p.upgrades[i]++;
+          upgrades++;
+          p.speed[i] = cand.speed;
+          p.attemptCostUsd[i] = cand.attemptCostUsd;
+          p.fixedCostUsdPerDay[i] = cand.fixedCostUsdPerDay;
+          if (!this.rents[c]) {
+            p.depreciationUsdPerDay[i] = this.depreciation(i, j, units);
+            p.capexSpendUsd[i] += capital;
+            this.unitsBought[j] += units;
+          }
+          break;
+        }
+      }
+    }
+    return upgrades;
+  }
+
+  /** Cheapest ticket into proving today: hardware at today's prices plus stake and bonds. */
+  private entryCapital(): number {
+    const classes = this.scenario.provers.classes;
+    let best = Infinity;
+    for (let c = 0; c < this.nClasses; c++) {
+      const m = classes[c].costModel;
+      if (classes[c].count === 0) continue;
+      let hardware = 0;
+      if (m.model === 'hardware' && m.ownership === 'own') {
+        const j = this.env.hardwareIds.indexOf(m.hardware);
+        hardware = m.minUnits * this.kinds[j].capexUsdPerUnit * this.priceFactor[j];
+      }
+      best = Math.min(best, hardware + classes[c].stakeUsd + this.mechanism.entryBondUsd(this.world));
+    }
+    return Number.isFinite(best) ? best : 0;
+  }
+
+  /** Charges fixed costs and writes the day's row and per-class rows. */
+  private record(d: number, decisions: { entries: number; exits: number; profitableEntrants: number }, upgrades: number, activeProvers: number, openHours: number): void {
+    const p = this.provers;
+    const days = this.days;
+    const cs = this.classSeries;
+    let attempts = 0;
+    let attemptSpend = 0;
+    let winningSpend = 0;
+    let fixedSpend = 0;
+    // Fixed costs of the active set, then attempts and wins of everyone who took part today.
+    for (let k = 0; k < p.activeCount; k++) {
+      const i = p.activeList[k];
+      const row = p.classIndex[i] * days + d;
+      const fixed = p.fixedCostUsdPerDay[i];
+      p.fixedSpendUsd[i] += fixed;
+      p.daysActive[i]++;
+      fixedSpend += fixed;
+      cs.active_provers[row]++;
+      cs.cost_usd[row] += fixed;
+    }
+    for (let k = 0; k < p.dayParticipantCount; k++) {
+      const i = p.dayParticipants[k];
+      const row = p.classIndex[i] * days + d;
+      const a = p.dayAttempts[i];
+      const attemptCost = a * p.attemptCostUsd[i];
+      attempts += a;
+      attemptSpend += attemptCost;
+      winningSpend += p.dayWins[i] * p.attemptCostUsd[i];
+      cs.proofs_won[row] += p.dayWins[i];
+      cs.revenue_usd[row] += p.dayRewardValueUsd[i];
+      cs.cost_usd[row] += attemptCost;
+    }
+    for (let c = 0; c < this.nClasses; c++) cs.profit_usd[c * days + d] = cs.revenue_usd[c * days + d] - cs.cost_usd[c * days + d];
+
+    // Concentration of today's wins and rewards among the provers taking part, and over windows.
+    const nPart = p.dayParticipantCount;
+    const values = this.values;
+    for (let k = 0; k < nPart; k++) values[k] = p.dayWins[p.dayParticipants[k]];
+    const wins = concentration(values, nPart, this.scratch);
+    for (let k = 0; k < nPart; k++) values[k] = p.dayRewardValueUsd[p.dayParticipants[k]];
+    const rewardTop = topShare(values, nPart);
+    this.window7.push(p.dayParticipants, nPart, p.dayWins);
+    this.window30.push(p.dayParticipants, nPart, p.dayWins);
+    this.rewards30.push(p.dayParticipants, nPart, p.dayRewardValueUsd);
+    const w7 = this.window7.concentration(this.scratch, values);
+    const w30 = this.window30.concentration(this.scratch, values);
+    const r30 = this.rewards30;
+    for (let k = 0; k < r30.holderCount; k++) values[k] = r30.sums[r30.holders[k]];
+    const rewardTop30 = topShare(values, r30.holderCount);
+
+    const f = this.world.finality;
+    const ledger = this.ledger;
+    const env = this.env;
+    const proven = f.count;
+    const proverCost = attemptSpend + fixedSpend;
+    const tokenPrice = env.tokenPriceUsd[d];
+    const delays = f.delays.subarray(0, proven).sort();
+    this.histogram.addSorted(delays, proven);
+    const D = this.daily;
+    D.day[d] = d;
+    D.active_provers[d] = activeProvers;
+    D.nakamoto_coefficient[d] = wins.nakamoto;
+    D.hhi[d] = wins.hhi;
+    D.wasted_attempt_share[d] = attempts > 0 ? 1 - proven / attempts : 0;
+    D.mean_finality_delay_hours[d] = proven > 0 ? f.sum / proven : 0;
+    D.missed_batches[d] = f.missed;
+    D.prover_profit_usd[d] = ledger.dayProverRewardUsd - proverCost;
+    D.tokenholder_income_usd[d] = ledger.dayTokenholderUsd;
+    D.batches_posted[d] = this.world.batchesToday;
+    D.batches_proven[d] = proven;
+    D.attempts[d] = attempts;
+    D.gini[d] = wins.gini;
+    D.entropy_bits[d] = wins.entropyBits;
+    D.top1_win_share[d] = wins.topShare;
+    D.top1_reward_share[d] = rewardTop;
+    D.nakamoto_coefficient_7d[d] = w7.nakamoto;
+    D.hhi_7d[d] = w7.hhi;
+    D.nakamoto_coefficient_30d[d] = w30.nakamoto;
+    D.hhi_30d[d] = w30.hhi;
+    D.top1_reward_share_30d[d] = rewardTop30;
+    D.open_to_anyone_share[d] = this.mechanism.openEntry ? 1 : 0;
+    D.entry_capital_usd[d] = this.entryCapital();
+    D.profitable_entrants[d] = decisions.profitableEntrants;
+    D.wasted_cost_share[d] = attemptSpend > 0 ? 1 - winningSpend / attemptSpend : 0;
+    D.p95_finality_delay_hours[d] = proven > 0 ? delays[Math.ceil(0.95 * proven) - 1] : 0;
+    D.max_finality_delay_hours[d] = f.max;
+    D.missed_deadlines[d] = f.missedDeadlines;
+    D.cost_per_proof_usd[d] = proven > 0 ? proverCost / proven : 0;
+    D.prover_revenue_usd[d] = ledger.dayProverRewardUsd;
+    D.prover_cost_usd[d] = proverCost;
+    D.treasury_income_usd[d] = ledger.dayTreasuryUsd;
+    D.treasury_balance_usd[d] = ledger.usd.treasury + ledger.tokens.treasury * tokenPrice;
+    D.burned_usd[d] = ledger.dayBurnedUsd;
+    D.reward_per_batch_usd[d] = env.feeUsdPerBatch[d] + env.issuanceTokensPerBatch[d] * tokenPrice;
+    D.token_price_usd[d] = tokenPrice;
+    D.entries[d] = decisions.entries;
+    D.exits[d] = decisions.exits;
+    D.upgrades[d] = upgrades;
+    D.backup_open_hours[d] = this.mechanism.openEntry ? HOURS_PER_DAY : openHours;
+  }
+
+  /** Throws when money was created or lost, a balance is negative, or a daily value is NaN. */
+  checkInvariants(): void {
+    this.ledger.check();
+    for (const [name, col] of Object.entries(this.daily)) {
+      for (let d = 0; d < this.days; d++) if (Number.isNaN(col[d])) throw new Error(`invariant: daily column ${name} is NaN on day ${d}`);
+    }
+  }
+
+  result(): RunResult {
+    const classes = this.scenario.provers.classes;
+    return {
+      scenario: this.scenario,
+      seed: this.seed,
+      streamKey: this.streamKey,
+      days: this.days,
+      daily: this.daily,
+      classes: { ids: classes.map((c) => c.id), labels: classes.map((c) => c.label || c.id), series: this.classSeries },
+      provers: this.proverLedgers(),
+      flows: { usd: { ...this.ledger.usd }, tokens: { ...this.ledger.tokens } },
+      finalityHistogram: { edgesHours: this.histogram.edgesHours, counts: this.histogram.counts },
+      p95FinalityDelayHours: this.histogram.quantile(0.95),
+    };
+  }
+
+  private proverLedgers(): ProverLedgers {
+    const p = this.provers;
+    const classIds = this.scenario.provers.classes.map((c) => c.id);
+    const profit = new Float64Array(p.n);
+    for (let i = 0; i < p.n; i++) profit[i] = p.rewardValueUsd[i] - p.attemptSpendUsd[i] - p.fixedSpendUsd[i];
+    return {
+      id: Int32Array.from({ length: p.n }, (_, i) => i),
+      classId: Array.from(p.classIndex, (c) => classIds[c]),
+      hardware: Array.from(p.kind, (k) => (k >= 0 ? this.env.hardwareIds[k] : '')),
+      units: p.units,
+      speedProofsPerHour: p.speed,
+      attemptCostUsd: p.attemptCostUsd,
+      activeAtEnd: p.active,
+      daysActive: p.daysActive,
+      entries: p.entries,
+      exits: p.exits,
+      upgrades: p.upgrades,
+      attempts: p.attempts,
+      proofsWon: p.wins,
+      rewardUsd: p.rewardUsd,
+      rewardTokens: p.rewardTokens,
+      rewardValueUsd: p.rewardValueUsd,
+      attemptSpendUsd: p.attemptSpendUsd,
+      fixedSpendUsd: p.fixedSpendUsd,
+      capexSpendUsd: p.capexSpendUsd,
+      profitUsd: profit,
+    };
+  }
+}
