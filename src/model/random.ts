@@ -63,6 +63,20 @@ export class Rng {
     return (hi * 67108864 + lo) / TWO_POW_53;
   }
 
+  /**
+   * Uniform in [0, 1) with 32 random bits: half the cost of uniform(). For the hot paths where 2^-32
+   * resolution is far below any effect (choosing a race winner, proof latencies: an exponential
+   * drawn from it is cut at 22.2 means, a tail of probability 2e-10).
+   */
+  uniform32(): number {
+    return (this.source.next() >>> 0) / TWO_POW_32;
+  }
+
+  /** Exponential with the given rate, from uniform32 (see there). */
+  exponential32(rate: number): number {
+    return -Math.log(1 - this.uniform32()) / rate;
+  }
+
   /** Uniform in (0, 1], safe to take a logarithm of. */
   uniformPositive(): number {
     return 1 - this.uniform();

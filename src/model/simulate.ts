@@ -7,7 +7,7 @@ import { allocateDaily, CLASS_COLUMNS, type ClassSeries, type DailySeries } from
 import { compileEnvironment, DAYS_PER_YEAR, HOURS_PER_DAY, sampleOutages, type Environment } from './environment';
 import { Ledger } from './ledger';
 import { createMechanism, type Mechanism } from './mechanisms';
-import { concentration, RollingAmounts, topShare } from './metrics';
+import { concentration, RollingAmounts, sortAscending, topShare } from './metrics';
 import { COST_HARDWARE, createProvers, type Provers } from './provers';
 import { Rng } from './random';
 import type { ProverLedgers, RunResult } from './result';
@@ -74,6 +74,9 @@ class Simulation {
   private readonly scratch: Float64Array;
   private readonly values: Float64Array;
   private readonly flips: Int32Array;
+  private readonly profits: Float64Array;
+  /** Index range [classStart[c], classStart[c+1]) of each class's provers. */
+  private readonly classStart: Int32Array;
 
   constructor(private readonly scenario: Scenario, private readonly seed: number, private readonly streamKey: string) {
     this.days = scenario.days;
@@ -122,6 +125,9 @@ class Simulation {
     this.scratch = new Float64Array(n);
     this.values = new Float64Array(n);
     this.flips = new Int32Array(n);
+    this.profits = new Float64Array(n);
+    this.classStart = new Int32Array(this.nClasses + 1);
+    classes.forEach((c, k) => (this.classStart[k + 1] = this.classStart[k] + c.count));
 
     // Provers active on day 0 bought their hardware on day 0.
     this.updatePrices(0);
@@ -193,21 +199,28 @@ class Simulation {
   /** Today's speed and costs of every prover (prospective fixed costs for those not active). */
   private updateCosts(d: number): void {
     const p = this.provers;
-    const { speed, attemptCostUsd, fixedCostUsdPerDay, classIndex, costModel, speedTrait, attemptCostTrait, active } = p;
+    const { speed, attemptCostUsd, fixedCostUsdPerDay, speedTrait, attemptCostTrait, active } = p;
     const efficiency = this.env.efficiency[d];
-    const factor = this.env.classCostFactor;
-    for (let i = 0; i < p.n; i++) {
-      const c = classIndex[i];
-      if (costModel[i] === COST_HARDWARE) {
+    for (let c = 0; c < this.nClasses; c++) {
+      const from = this.classStart[c];
+      const to = this.classStart[c + 1];
+      if (this.scenario.provers.classes[c].costModel.model === 'perAttempt') {
+        // Provers of a class are contiguous: one tight loop per class.
+        const factor = this.env.classCostFactor[c][d];
+        const fixed = this.overhead[c] + this.capitalPerDay[c];
+        for (let i = from; i < to; i++) {
+          speed[i] = speedTrait[i];
+          attemptCostUsd[i] = attemptCostTrait[i] * factor;
+          fixedCostUsdPerDay[i] = fixed;
+        }
+        continue;
+      }
+      for (let i = from; i < to; i++) {
         const j = p.kind[i];
         this.priceHardware(i, j, p.units[i], efficiency, active[i] ? p.depreciationUsdPerDay[i] : this.depreciation(i, j, p.units[i]));
         speed[i] = this.candidate.speed;
         attemptCostUsd[i] = this.candidate.attemptCostUsd;
         fixedCostUsdPerDay[i] = this.candidate.fixedCostUsdPerDay;
-      } else {
-        speed[i] = speedTrait[i];
-        attemptCostUsd[i] = attemptCostTrait[i] * factor[c][d];
-        fixedCostUsdPerDay[i] = this.overhead[c] + this.capitalPerDay[c];
       }
     }
   }
@@ -221,12 +234,14 @@ class Simulation {
     const open = d > 0 && m.openEntry;
     const pEnter = this.scenario.behaviour.entryProbabilityPerDay;
     const pExit = this.scenario.behaviour.exitProbabilityPerDay;
-    const { active, speed, attemptCostUsd, fixedCostUsdPerDay } = p;
+    const active = p.active;
+    const profits = this.profits;
     m.beginDecisions(w);
+    m.expectedProfitsUsdPerDay(w, profits);
     let nFlips = 0;
     let profitableEntrants = 0;
     for (let i = 0; i < p.n; i++) {
-      const profit = m.expectedProfitUsdPerDay(w, i, speed[i], attemptCostUsd[i], fixedCostUsdPerDay[i]);
+      const profit = profits[i];
       if (active[i]) {
         if (open && profit < 0 && rng.uniform() < pExit) this.flips[nFlips++] = i;
       } else if (profit > 0) {
@@ -363,8 +378,8 @@ class Simulation {
     this.window7.push(p.dayParticipants, nPart, p.dayWins);
     this.window30.push(p.dayParticipants, nPart, p.dayWins);
     this.rewards30.push(p.dayParticipants, nPart, p.dayRewardValueUsd);
-    const w7 = this.window7.concentration(this.scratch, values);
-    const w30 = this.window30.concentration(this.scratch, values);
+    const w7 = this.window7.concentration(values);
+    const w30 = this.window30.concentration(values);
     const r30 = this.rewards30;
     for (let k = 0; k < r30.holderCount; k++) values[k] = r30.sums[r30.holders[k]];
     const rewardTop30 = topShare(values, r30.holderCount);
@@ -375,7 +390,8 @@ class Simulation {
     const proven = f.count;
     const proverCost = attemptSpend + fixedSpend;
     const tokenPrice = env.tokenPriceUsd[d];
-    const delays = f.delays.subarray(0, proven).sort();
+    const delays = f.delays;
+    sortAscending(delays, proven);
     this.histogram.addSorted(delays, proven);
     const D = this.daily;
     D.day[d] = d;

@@ -59,6 +59,11 @@ export class CentralizedMechanism implements Mechanism {
     return i === this.operator ? w.batchesToday * (w.proverRewardPerBatchUsd - attemptCostUsd) - fixedCostUsdPerDay : -fixedCostUsdPerDay;
   }
 
+  expectedProfitsUsdPerDay(w: World, out: Float64Array): void {
+    const p = w.provers;
+    for (let i = 0; i < p.n; i++) out[i] = this.expectedProfitUsdPerDay(w, i, p.speed[i], p.attemptCostUsd[i], p.fixedCostUsdPerDay[i]);
+  }
+
   entryBondUsd(): number {
     return 0;
   }

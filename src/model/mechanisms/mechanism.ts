@@ -29,6 +29,11 @@ export interface Mechanism {
    * current active set (the same snapshot for everyone deciding today).
    */
   expectedProfitUsdPerDay(w: World, i: number, speed: number, attemptCostUsd: number, fixedCostUsdPerDay: number): number;
+  /**
+   * The same for every prover at once with its own speed and costs of today, into out[0..n): the
+   * daily entry and exit decisions read this (one tight loop instead of a call per prover).
+   */
+  expectedProfitsUsdPerDay(w: World, out: Float64Array): void;
   /** Capital a newcomer must lock to take part (stake, bonds), USD, on top of hardware. */
   entryBondUsd(w: World): number;
   /** Proves today's batches: records wins, attempts, payments and finality through the world. */

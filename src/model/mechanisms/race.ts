@@ -47,6 +47,18 @@ export class RaceMechanism implements Mechanism {
     return w.batchesToday * (w.proverRewardPerBatchUsd * share - attemptCostUsd) - fixedCostUsdPerDay;
   }
 
+  expectedProfitsUsdPerDay(w: World, out: Float64Array): void {
+    const { active, speed, attemptCostUsd, fixedCostUsdPerDay, n } = w.provers;
+    const batches = w.batchesToday;
+    const reward = w.proverRewardPerBatchUsd;
+    const total = this.activeSpeed;
+    for (let i = 0; i < n; i++) {
+      const s = speed[i];
+      const others = active[i] ? total - s : total;
+      out[i] = batches * ((reward * s) / (Math.max(0, others) + s) - attemptCostUsd[i]) - fixedCostUsdPerDay[i];
+    }
+  }
+
   entryBondUsd(): number {
     return 0;
   }
@@ -117,7 +129,7 @@ export class RaceMechanism implements Mechanism {
     const rng = w.rng;
     const cum = this.cumSpeed;
     for (let j = 0; j < count; j++) {
-      const u = rng.uniform() * total;
+      const u = rng.uniform32() * total;
       let lo = 0;
       let hi = nUp - 1;
       while (lo < hi) {
@@ -126,7 +138,7 @@ export class RaceMechanism implements Mechanism {
         else lo = mid + 1;
       }
       p.recordWins(this.up[lo], 1);
-      f.proven(rng.exponential(total));
+      f.proven(rng.exponential32(total));
     }
     for (let k = 0; k < nUp; k++) p.chargeAttempts(this.up[k], count);
   }
