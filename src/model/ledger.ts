@@ -42,13 +42,14 @@ export class Ledger {
     if (batches <= 0) return;
     const fee = batches * feeUsd;
     const tok = batches * tokens;
-    // The prover gets the remainder, so the three parts always add up to what was paid in.
+    // The prover gets the remainder, so the three parts add up to what was paid in; when the shares
+    // sum to 1 the remainder may be -1e-16 of rounding, which must not become a negative balance.
     const feeHolders = fee * this.redistributionShare;
     const feeTreasury = fee * this.treasuryShare;
-    const feeProver = fee - feeHolders - feeTreasury;
+    const feeProver = Math.max(0, fee - feeHolders - feeTreasury);
     const tokHolders = tok * this.redistributionShare;
     const tokTreasury = tok * this.treasuryShare;
-    const tokProver = tok - tokHolders - tokTreasury;
+    const tokProver = Math.max(0, tok - tokHolders - tokTreasury);
     this.usd.paidIn += fee;
     this.usd.provers += feeProver;
     this.usd.tokenholders += feeHolders;
