@@ -129,6 +129,13 @@ class Simulation {
     this.classStart = new Int32Array(this.nClasses + 1);
     classes.forEach((c, k) => (this.classStart[k + 1] = this.classStart[k] + c.count));
 
+    for (let i = 0; i < n; i++) {
+      if (this.provers.costModel[i] !== COST_HARDWARE) {
+        const c = this.provers.classIndex[i];
+        this.provers.speed[i] = this.provers.speedTrait[i];
+        this.provers.fixedCostUsdPerDay[i] = this.overhead[c] + this.capitalPerDay[c];
+      }
+    }
     // Provers active on day 0 bought their hardware on day 0.
     this.updatePrices(0);
     for (let i = 0; i < n; i++) if (this.provers.active[i]) this.enter(i);
@@ -199,20 +206,16 @@ class Simulation {
   /** Today's speed and costs of every prover (prospective fixed costs for those not active). */
   private updateCosts(d: number): void {
     const p = this.provers;
-    const { speed, attemptCostUsd, fixedCostUsdPerDay, speedTrait, attemptCostTrait, active } = p;
+    const { speed, attemptCostUsd, fixedCostUsdPerDay, attemptCostTrait, active } = p;
     const efficiency = this.env.efficiency[d];
     for (let c = 0; c < this.nClasses; c++) {
       const from = this.classStart[c];
       const to = this.classStart[c + 1];
       if (this.scenario.provers.classes[c].costModel.model === 'perAttempt') {
-        // Provers of a class are contiguous: one tight loop per class.
+        // Provers of a class are contiguous: one tight loop per class. Speed and fixed cost of
+        // perAttempt provers never change (set in the constructor); only the attempt cost declines.
         const factor = this.env.classCostFactor[c][d];
-        const fixed = this.overhead[c] + this.capitalPerDay[c];
-        for (let i = from; i < to; i++) {
-          speed[i] = speedTrait[i];
-          attemptCostUsd[i] = attemptCostTrait[i] * factor;
-          fixedCostUsdPerDay[i] = fixed;
-        }
+        for (let i = from; i < to; i++) attemptCostUsd[i] = attemptCostTrait[i] * factor;
         continue;
       }
       for (let i = from; i < to; i++) {
