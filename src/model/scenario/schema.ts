@@ -106,9 +106,9 @@ export const perAttemptCostSchema = z
       doc: 'Median proving speed: proof latency is exponential with this rate. Drawn log-normally per prover.',
       unit: 'proofs/h',
     }),
-    speedSigma: doc(nonNegative().default(0), { doc: 'Log-normal sigma of speed across provers (0: all equal).', unit: 'log' }),
+    speedSigma: doc(nonNegative().default(0), { doc: 'Log-normal sigma of speed across provers (0: all equal).', unit: 'log', source: 'assumption: identical unless set' }),
     attemptCostMedianUsd: doc(nonNegative(), { doc: 'Median cost of one proof attempt on day 0, drawn log-normally per prover.', unit: 'USD' }),
-    attemptCostSigma: doc(nonNegative().default(0), { doc: 'Log-normal sigma of attempt cost across provers.', unit: 'log' }),
+    attemptCostSigma: doc(nonNegative().default(0), { doc: 'Log-normal sigma of attempt cost across provers.', unit: 'log', source: 'assumption: identical unless set' }),
     yearlyCostDecline: doc(z.number().finite().min(0).lt(1).default(calibrated('costs.raceReferenceYearlyDecline')), {
       doc: 'Yearly decline of the attempt cost: cost(d) = cost(0) * (1 - decline)^(d/365).',
       unit: '1/year',
@@ -152,14 +152,18 @@ export const proverClassSchema = z
     id: doc(identifier(), { doc: 'Short identifier, used in outputs (e.g. "home-gpu").' }),
     label: doc(z.string().default(''), { doc: 'Human-readable name (defaults to the id).' }),
     count: doc(count(), { doc: 'Number of potential provers in the class.', unit: 'provers' }),
-    activeAtStart: doc(count().default(0), { doc: 'How many of them are active on day 0.', unit: 'provers' }),
+    activeAtStart: doc(count().default(0), { doc: 'How many of them are active on day 0.', unit: 'provers', source: 'assumption: nobody but the classes that say so' }),
     costModel: doc(costModelSchema, { doc: 'How the class\'s costs and speed are set: "perAttempt" or "hardware".' }),
     overheadUsdPerDay: doc(nonNegative().default(0), {
       doc: 'Fixed operating cost per active day (staff, hosting, monitoring).',
       unit: 'USD/day',
       source: 'assumption',
     }),
-    stakeUsd: doc(nonNegative().default(0), { doc: 'Capital a prover of the class must lock while active (stake or bond).', unit: 'USD' }),
+    stakeUsd: doc(nonNegative().default(0), {
+      doc: 'Capital a prover of the class must lock while active (stake or bond).',
+      unit: 'USD',
+      source: 'assumption: no stake unless the mechanism or scenario asks for one',
+    }),
     capitalCostPerYear: doc(nonNegative().default(calibrated('rewards.stakeCapitalCostPerYear')), {
       doc: 'Opportunity cost of locked capital.',
       unit: '1/year',
@@ -169,7 +173,11 @@ export const proverClassSchema = z
       doc: 'Most capital a prover of the class can put into hardware (limits upgrades to expensive kinds); unlimited when absent.',
       unit: 'USD',
     }),
-    outagesPerYear: doc(nonNegative().default(0), { doc: 'Rate of independent outages of each prover (Poisson).', unit: '1/year' }),
+    outagesPerYear: doc(nonNegative().default(0), {
+      doc: 'Rate of independent outages of each prover (Poisson).',
+      unit: '1/year',
+      source: 'assumption: off unless set; the default population uses data/calibration/outages.json',
+    }),
     meanOutageHours: doc(positive().default(calibrated('outages.meanOutageHours')), {
       doc: 'Mean duration of an outage (exponential).',
       unit: 'hours',
@@ -229,7 +237,15 @@ const scheduledOutageSchema = z
   })
   .strict();
 
-/** The default population: the rollup team, data centres, professional GPU operators and home provers. */
+/**
+ * The default population: the rollup team, data centres, professional GPU operators and home provers.
+ * Hardware, prices and outage rates come from data/calibration; the class sizes, unit counts, daily
+ * overheads and capital budgets are assumptions (no public census of provers exists, DOMAIN.md gap):
+ * a team cluster of 32 H100 (the 20-40 GPUs per competitive proof of docs.succinct.xyz, 2025); 30
+ * data-centre operators renting 8-64 H100 (Lagrange's "85+" operators, lagrange.dev 2024-25, are the
+ * order of magnitude of professional provers); 150 professional and 500 home GPU operators, the long
+ * tail that pools (ZKPool) aim at.
+ */
 export const defaultProverClasses: Array<z.input<typeof proverClassSchema>> = [
   {
     id: 'team', label: 'Rollup team', count: 1, activeAtStart: 1,
@@ -261,8 +277,12 @@ const scenarioObject = z
     name: doc(z.string().min(1), { doc: 'Name of the scenario (shown in outputs and reports).' }),
     description: doc(z.string().default(''), { doc: 'What the scenario represents.' }),
     sources: doc(z.record(z.string()).default({}), { doc: 'Where the preset\'s own numbers come from: parameter path -> source.' }),
-    days: doc(z.number().int().min(1).max(36_500).default(1825), { doc: 'Days simulated (one output row each).', unit: 'days' }),
-    seed: doc(z.number().int().min(0).max(4294967295).default(1), { doc: 'Master seed of every random stream of the run.' }),
+    days: doc(z.number().int().min(1).max(36_500).default(1825), {
+      doc: 'Days simulated (one output row each).',
+      unit: 'days',
+      source: 'assumption: five years, the horizon of the seed thread\'s "how decentralized in three years" question with room after it',
+    }),
+    seed: doc(z.number().int().min(0).max(4294967295).default(1), { doc: 'Master seed of every random stream of the run.', source: 'convention' }),
     demand: z
       .object({
         batchesPerDay: doc(curve(0).default(calibrated('cadence.batchesPerDay')), {
