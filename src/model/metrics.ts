@@ -225,8 +225,9 @@ export function concentration(values: ArrayLike<number>, n: number, scratch: Flo
   sortAscending(sorted, n);
   let cum = 0;
   let nakamoto = 0;
-  const half = total(sorted, n) / 2;
-  if (half > 0) {
+  const t = total(sorted, n);
+  const half = t / 2;
+  if (t > 0) {
     for (let k = n - 1; k >= 0; k--) {
       cum += sorted[k];
       if (cum > half) {
@@ -235,7 +236,7 @@ export function concentration(values: ArrayLike<number>, n: number, scratch: Flo
       }
     }
   }
-  return { nakamoto, hhi: hhi(sorted, n), gini: gini(sorted, n), entropyBits: entropyBits(sorted, n), topShare: n ? (half > 0 ? sorted[n - 1] / (2 * half) : 0) : 0 };
+  return { nakamoto, hhi: hhi(sorted, n), gini: gini(sorted, n), entropyBits: entropyBits(sorted, n), topShare: t > 0 ? sorted[n - 1] / t : 0 };
 }
 
 /**
