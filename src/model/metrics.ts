@@ -91,8 +91,9 @@ export function total(values: ArrayLike<number>, n = values.length): number {
  * `sortedDesc` must be sorted in decreasing order.
  */
 export function nakamotoCoefficient(sortedDesc: ArrayLike<number>, n = sortedDesc.length): number {
-  const half = total(sortedDesc, n) / 2;
-  if (half <= 0) return 0;
+  const t = total(sortedDesc, n);
+  if (!(t > 0)) return 0;
+  const half = t / 2;
   let cum = 0;
   for (let k = 0; k < n; k++) {
     cum += sortedDesc[k];
@@ -152,8 +153,9 @@ export function quantileSorted(sortedAsc: ArrayLike<number>, q: number, n = sort
  * descends into the part holding the 50% threshold (expected linear time). Reorders `values`.
  */
 export function nakamotoUnsorted(values: Float64Array, n: number): number {
-  const half = total(values, n) / 2;
-  if (half <= 0) return 0;
+  const t = total(values, n);
+  if (!(t > 0)) return 0;
+  const half = t / 2;
   let lo = 0;
   let hi = n - 1;
   let taken = 0; // holders already counted (all larger than anything in [lo, hi])
@@ -218,25 +220,44 @@ export interface Concentration {
   topShare: number;
 }
 
-/** Computes every concentration metric of `values[0..n)`; sorts `scratch` (length >= n) in place. */
+/** Computes every concentration metric of `values[0..n)`; sorts a copy in `scratch` (length >= n). */
 export function concentration(values: ArrayLike<number>, n: number, scratch: Float64Array): Concentration {
   const sorted = scratch;
   for (let i = 0; i < n; i++) sorted[i] = values[i];
   sortAscending(sorted, n);
-  let cum = 0;
-  let nakamoto = 0;
   const t = total(sorted, n);
-  const half = t / 2;
-  if (t > 0) {
-    for (let k = n - 1; k >= 0; k--) {
-      cum += sorted[k];
-      if (cum > half) {
-        nakamoto = n - k;
-        break;
+  if (!(t > 0)) return { nakamoto: 0, hhi: 0, gini: 0, entropyBits: 0, topShare: 0 };
+  // One pass for HHI, Gini and entropy; runs of equal amounts (common: counts of proofs won) share
+  // one logarithm.
+  let sumSquares = 0;
+  let weighted = 0;
+  let entropy = 0;
+  let lastValue = -1;
+  let lastTerm = 0;
+  for (let i = 0; i < n; i++) {
+    const x = sorted[i];
+    const share = x / t; // not x*x/t^2: tiny amounts would underflow
+    sumSquares += share * share;
+    weighted += (2 * (i + 1) - n - 1) * x;
+    if (x > 0) {
+      if (x !== lastValue) {
+        lastTerm = -share * Math.log2(share);
+        lastValue = x;
       }
+      entropy += lastTerm;
     }
   }
-  return { nakamoto, hhi: hhi(sorted, n), gini: gini(sorted, n), entropyBits: entropyBits(sorted, n), topShare: t > 0 ? sorted[n - 1] / t : 0 };
+  let cum = 0;
+  let nakamoto = 0;
+  const half = t / 2;
+  for (let k = n - 1; k >= 0; k--) {
+    cum += sorted[k];
+    if (cum > half) {
+      nakamoto = n - k;
+      break;
+    }
+  }
+  return { nakamoto, hhi: sumSquares, gini: n < 2 ? 0 : weighted / (n * t), entropyBits: entropy, topShare: sorted[n - 1] / t };
 }
 
 /**

@@ -21,15 +21,16 @@ export class RaceMechanism implements Mechanism {
   readonly openEntry = true;
   /** Sum of the active provers' speeds at decision time. */
   private activeSpeed = 0;
-  private active!: Int32Array;
   private up!: Int32Array;
+  /** Wins of each up prover in the current segment (indexed like `up`). */
+  private segmentWins!: Float64Array;
   private cumSpeed!: Float64Array;
   private points!: Float64Array;
 
   init(w: World): void {
     const n = w.provers.n;
-    this.active = new Int32Array(n);
     this.up = new Int32Array(n);
+    this.segmentWins = new Float64Array(n);
     this.cumSpeed = new Float64Array(n);
     this.points = new Float64Array(16);
   }
@@ -66,7 +67,6 @@ export class RaceMechanism implements Mechanism {
   runDay(w: World): DayOutcome {
     const p = w.provers;
     const nActive = p.activeCount;
-    this.active.set(p.activeList.subarray(0, nActive));
     const batches = w.batchesToday;
     if (batches === 0) return { activeProvers: nActive, openHours: HOURS_PER_DAY };
     const dayStart = w.dayStartHours;
@@ -78,7 +78,7 @@ export class RaceMechanism implements Mechanism {
     if (!outages.none) {
       for (let k = 0; k < nActive; k++) {
         if (this.points.length - nPoints < 64) this.growPoints();
-        nPoints = outageBoundaries(outages, this.active[k], dayStart, dayEnd, this.points, nPoints);
+        nPoints = outageBoundaries(outages, p.activeList[k], dayStart, dayEnd, this.points, nPoints);
       }
     }
     const points = this.points.subarray(0, nPoints).sort();
@@ -114,11 +114,12 @@ export class RaceMechanism implements Mechanism {
     let nUp = 0;
     let total = 0;
     for (let k = 0; k < nActive; k++) {
-      const i = this.active[k];
+      const i = p.activeList[k];
       if (!outages.none && downUntil(outages, i, atHours) >= 0) continue;
       total += p.speed[i];
       this.up[nUp] = i;
       this.cumSpeed[nUp] = total;
+      this.segmentWins[nUp] = 0;
       nUp++;
     }
     const f = w.finality;
@@ -137,9 +138,12 @@ export class RaceMechanism implements Mechanism {
         if (cum[mid] > u) hi = mid;
         else lo = mid + 1;
       }
-      p.recordWins(this.up[lo], 1);
+      this.segmentWins[lo]++;
       f.proven(rng.exponential32(total));
     }
-    for (let k = 0; k < nUp; k++) p.chargeAttempts(this.up[k], count);
+    for (let k = 0; k < nUp; k++) {
+      p.chargeAttempts(this.up[k], count);
+      p.recordWins(this.up[k], this.segmentWins[k]);
+    }
   }
 }
