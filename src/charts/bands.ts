@@ -1,0 +1,71 @@
+/** Time series with uncertainty over seeds: the median as a line, the 5-95% interval as a band. */
+import type { DailyColumn, RunResult } from '../model';
+import { plainNumbers, type Figure, type Trace } from './figure';
+import { quantileBand, rollingMean, yearsAxis } from './stats';
+import { axisStyle, seriesColor, themedConfig, themedLayout, withAlpha } from './theme';
+
+/** One labelled quantity observed over several runs (seeds). */
+export interface BandSeries {
+  label: string;
+  /** One series per run, all of the same length. */
+  runs: ReadonlyArray<ArrayLike<number>>;
+  color?: string;
+}
+
+export interface BandChartOptions {
+  title: string;
+  yTitle: string;
+  /** x values; default: years since day 0 for daily series. */
+  x?: ArrayLike<number>;
+  xTitle?: string;
+  /** Lower and upper quantiles of the band (default 0.05 and 0.95). */
+  lowQuantile?: number;
+  highQuantile?: number;
+  yType?: 'linear' | 'log';
+  /** Lower end of the y axis (e.g. 0 for counts); automatic when absent. */
+  yMin?: number;
+}
+
+/**
+ * A daily column of several runs, optionally smoothed by a trailing mean of `smoothDays` days
+ * before the quantiles are taken (so the band shows spread between seeds, not day-to-day noise).
+ */
+export function dailyRuns(results: readonly RunResult[], column: DailyColumn, smoothDays = 1): Float64Array[] {
+  return results.map((r) => (smoothDays > 1 ? rollingMean(r.daily[column], smoothDays) : r.daily[column]));
+}
+
+/** Median lines with shaded quantile bands, one per series. */
+export function bandChart(series: readonly BandSeries[], options: BandChartOptions): Figure {
+  if (series.length === 0) throw new Error('bandChart: no series');
+  const lowQ = options.lowQuantile ?? 0.05;
+  const highQ = options.highQuantile ?? 0.95;
+  const data: Trace[] = [];
+  series.forEach((s, i) => {
+    const band = quantileBand(s.runs, lowQ, highQ);
+    const x = options.x ? plainNumbers(options.x) : yearsAxis(band.median.length);
+    if (x.length !== band.median.length) throw new Error(`bandChart: ${x.length} x values for ${band.median.length} points in "${s.label}"`);
+    const color = s.color ?? seriesColor(i);
+    const group = `band-${i}`;
+    const spread = s.runs.length > 1;
+    if (spread) {
+      // The band is two traces: an invisible lower edge, then the upper edge filled down to it.
+      data.push({ type: 'scatter', mode: 'lines', x, y: plainNumbers(band.low), line: { width: 0, color }, legendgroup: group, showlegend: false, hoverinfo: 'skip' });
+      data.push({
+        type: 'scatter', mode: 'lines', x, y: plainNumbers(band.high), line: { width: 0, color }, fill: 'tonexty', fillcolor: withAlpha(color, 0.2),
+        legendgroup: group, showlegend: false, hoverinfo: 'skip', name: `${s.label} ${Math.round(lowQ * 100)}-${Math.round(highQ * 100)}%`,
+      });
+    }
+    data.push({
+      type: 'scatter', mode: 'lines', x, y: plainNumbers(band.median), line: { width: 2, color }, legendgroup: group,
+      name: spread ? `${s.label} (median of ${s.runs.length})` : s.label,
+      hovertemplate: `${s.label}: %{y:.3~g}<extra></extra>`,
+    });
+  });
+  const yaxis: Record<string, unknown> = { ...axisStyle(options.yTitle), type: options.yType ?? 'linear' };
+  if (options.yMin !== undefined) yaxis.rangemode = options.yMin === 0 ? 'tozero' : 'normal';
+  return {
+    data,
+    layout: themedLayout(options.title, { xaxis: axisStyle(options.xTitle ?? 'years'), yaxis, hovermode: 'x unified' }),
+    config: themedConfig(),
+  };
+}

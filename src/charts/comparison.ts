@@ -1,0 +1,98 @@
+/**
+ * Several runs or mechanisms side by side: one small panel per metric, one bar per label at the
+ * median over seeds, with whiskers from the 5th to the 95th percentile.
+ */
+import type { RunSummary } from '../model';
+import type { Figure, Layout, Trace } from './figure';
+import { quantile } from './stats';
+import { axisStyle, seriesColor, themedConfig, themedLayout } from './theme';
+
+export interface ComparisonMetric {
+  name: string;
+  unit?: string;
+  /** values[l][k]: the metric for label l in run (seed) k. */
+  values: ReadonlyArray<ArrayLike<number>>;
+}
+
+export interface ComparisonOptions {
+  title: string;
+  /** Panels per row (default 3). */
+  columns?: number;
+  lowQuantile?: number;
+  highQuantile?: number;
+}
+
+/** Horizontal or vertical extent [from, to] of panel i of n, with a gap between panels. */
+export function panelDomain(i: number, n: number, gap: number): [number, number] {
+  const size = (1 - gap * (n - 1)) / n;
+  const from = i * (size + gap);
+  return [round(from), round(from + size)];
+}
+
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/** Bars with percentile whiskers, one panel per metric. */
+export function comparisonChart(labels: readonly string[], metrics: readonly ComparisonMetric[], options: ComparisonOptions): Figure {
+  if (labels.length === 0 || metrics.length === 0) throw new Error('comparisonChart: need at least one label and one metric');
+  const lowQ = options.lowQuantile ?? 0.05;
+  const highQ = options.highQuantile ?? 0.95;
+  const columns = Math.min(options.columns ?? 3, metrics.length);
+  const rows = Math.ceil(metrics.length / columns);
+  const data: Trace[] = [];
+  const layout: Layout = {};
+  const annotations: Array<Record<string, unknown>> = [];
+  metrics.forEach((m, p) => {
+    if (m.values.length !== labels.length) throw new Error(`comparisonChart: metric "${m.name}" has values for ${m.values.length} labels, expected ${labels.length}`);
+    const suffix = p === 0 ? '' : String(p + 1);
+    const row = Math.floor(p / columns);
+    const col = p % columns;
+    const xDomain = panelDomain(col, columns, 0.08);
+    // Rows are laid out top to bottom; plotly's y domain runs bottom to top.
+    const [y0, y1] = panelDomain(row, rows, 0.22);
+    const yDomain: [number, number] = [round(1 - y1), round(1 - y0)];
+    const medians = m.values.map((v) => quantile(v, 0.5));
+    const lows = m.values.map((v) => quantile(v, lowQ));
+    const highs = m.values.map((v) => quantile(v, highQ));
+    const spread = m.values.some((v) => v.length > 1);
+    labels.forEach((label, l) => {
+      data.push({
+        type: 'bar', name: label, legendgroup: label, showlegend: p === 0, x: [label], y: [medians[l]],
+        marker: { color: seriesColor(l) }, xaxis: `x${suffix}`, yaxis: `y${suffix}`,
+        error_y: spread ? { type: 'data', symmetric: false, array: [highs[l] - medians[l]], arrayminus: [medians[l] - lows[l]], color: '#444444', thickness: 1.2, width: 6 } : undefined,
+        hovertemplate: `${label}: %{y:.4~g}${m.unit ? ` ${m.unit}` : ''}${spread ? ` (median; ${Math.round(lowQ * 100)}-${Math.round(highQ * 100)}%: ${fmt(lows[l])} to ${fmt(highs[l])})` : ''}<extra>${m.name}</extra>`,
+      });
+    });
+    layout[`xaxis${suffix}`] = { ...axisStyle(), domain: xDomain, anchor: `y${suffix}`, showticklabels: false, ticks: '' };
+    layout[`yaxis${suffix}`] = { ...axisStyle(m.unit), domain: yDomain, anchor: `x${suffix}`, rangemode: 'tozero' };
+    annotations.push({
+      text: `<b>${m.name}</b>`, showarrow: false, xref: 'paper', yref: 'paper', x: (xDomain[0] + xDomain[1]) / 2, y: yDomain[1],
+      xanchor: 'center', yanchor: 'bottom', font: { size: 13 },
+    });
+  });
+  return {
+    data,
+    layout: themedLayout(options.title, { ...layout, annotations, height: 130 + 260 * rows, margin: { t: 80 }, bargap: 0.25, legend: { y: -0.06 } }),
+    config: themedConfig(),
+  };
+}
+
+const fmt = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : 'n/a');
+
+/** RunSummary fields that are plain numbers (the ones a comparison can show). */
+export type NumericSummaryKey = { [K in keyof RunSummary]: RunSummary[K] extends number ? K : never }[keyof RunSummary];
+
+/**
+ * Comparison of summaries: `runs` holds, per label, the summaries of its seeds; each metric names a
+ * RunSummary field and how to title it.
+ */
+export function summaryComparisonChart(
+  runs: ReadonlyArray<{ label: string; summaries: readonly RunSummary[] }>,
+  metrics: ReadonlyArray<{ key: NumericSummaryKey; name: string; unit?: string }>,
+  options: ComparisonOptions,
+): Figure {
+  return comparisonChart(
+    runs.map((r) => r.label),
+    metrics.map((m) => ({ name: m.name, unit: m.unit, values: runs.map((r) => r.summaries.map((s) => s[m.key])) })),
+    options,
+  );
+}

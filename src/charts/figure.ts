@@ -1,0 +1,35 @@
+/**
+ * Plotly figure specs as plain JSON: what every chart function returns. Nothing here touches a DOM,
+ * so figures can be built in Node (notebooks, reports, tests) and drawn wherever plotly.js runs.
+ * The types are deliberately loose (plotly has hundreds of attributes) but name the ones we use.
+ */
+
+/** One plotly trace. Arrays are plain arrays: JSON.stringify turns typed arrays into objects. */
+export interface Trace {
+  type: string;
+  name?: string;
+  x?: Array<number | string | null>;
+  y?: Array<number | string | null>;
+  z?: Array<Array<number | null>>;
+  [attribute: string]: unknown;
+}
+
+/** Plotly layout (title, axes, legend, shapes, annotations, ...). */
+export type Layout = Record<string, unknown>;
+
+/** Plotly config (interaction options). */
+export type PlotConfig = Record<string, unknown>;
+
+/** A chart: what `Plotly.newPlot(element, data, layout, config)` takes. */
+export interface Figure {
+  data: Trace[];
+  layout: Layout;
+  config?: PlotConfig;
+}
+
+/** A plain array of finite numbers or null (plotly's gap), from any array-like of numbers. */
+export function plainNumbers(values: ArrayLike<number>): Array<number | null> {
+  const out = new Array<number | null>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Number.isFinite(values[i]) ? values[i] : null;
+  return out;
+}

@@ -1,0 +1,90 @@
+/**
+ * Sweep heatmaps: a metric over a grid of two parameters. Inputs are plain arrays (or points), so
+ * any sweep, in-process or from the experiments module, can feed them.
+ */
+import type { Figure } from './figure';
+import { quantile } from './stats';
+import { axisStyle, themedConfig, themedLayout } from './theme';
+
+export type ParamValue = number | string;
+
+/** A metric on a grid: z[j][i] is the value at x = xValues[i], y = yValues[j] (NaN where missing). */
+export interface HeatmapGrid {
+  xValues: ParamValue[];
+  yValues: ParamValue[];
+  z: number[][];
+}
+
+/**
+ * Collects scattered points (possibly several per grid cell, e.g. one per seed) into a grid, each
+ * cell holding the median (or mean) of its points. Axis values are sorted (numbers numerically).
+ */
+export function gridFromPoints(points: ReadonlyArray<{ x: ParamValue; y: ParamValue; value: number }>, aggregate: 'median' | 'mean' = 'median'): HeatmapGrid {
+  const xValues = sortedUnique(points.map((p) => p.x));
+  const yValues = sortedUnique(points.map((p) => p.y));
+  const cells = new Map<string, number[]>();
+  for (const p of points) {
+    const key = `${xValues.indexOf(p.x)},${yValues.indexOf(p.y)}`;
+    const list = cells.get(key);
+    if (list) list.push(p.value);
+    else cells.set(key, [p.value]);
+  }
+  const z = yValues.map((_, j) =>
+    xValues.map((_, i) => {
+      const values = cells.get(`${i},${j}`);
+      if (!values) return NaN;
+      return aggregate === 'median' ? quantile(values, 0.5) : values.reduce((a, v) => a + v, 0) / values.length;
+    }),
+  );
+  return { xValues, yValues, z };
+}
+
+function sortedUnique(values: ParamValue[]): ParamValue[] {
+  const unique = [...new Set(values)];
+  const numeric = unique.every((v) => typeof v === 'number');
+  return numeric ? (unique as number[]).sort((a, b) => a - b) : unique.map(String).sort();
+}
+
+export interface HeatmapOptions {
+  title: string;
+  xName: string;
+  yName: string;
+  /** Name and unit of the metric, for the colour bar. */
+  metric: string;
+  /** "higher is worse" metrics (delays, concentration) read better with the scale reversed. */
+  reverseScale?: boolean;
+  /** d3 format of the numbers written in the cells (default 3 significant digits); null: none. */
+  cellFormat?: string | null;
+}
+
+/** A heatmap of a metric over two swept parameters, values written in the cells. */
+export function sweepHeatmap(grid: HeatmapGrid, options: HeatmapOptions): Figure {
+  if (grid.z.length !== grid.yValues.length) throw new Error(`sweepHeatmap: z has ${grid.z.length} rows for ${grid.yValues.length} y values`);
+  grid.z.forEach((row, j) => {
+    if (row.length !== grid.xValues.length) throw new Error(`sweepHeatmap: z row ${j} has ${row.length} cells for ${grid.xValues.length} x values`);
+  });
+  const cellFormat = options.cellFormat === undefined ? '.3~g' : options.cellFormat;
+  return {
+    data: [
+      {
+        type: 'heatmap',
+        // Category axes: swept values are often uneven (1, 3, 10, 30) and should get equal cells.
+        x: grid.xValues.map(String),
+        y: grid.yValues.map(String),
+        z: grid.z.map((row) => row.map((v) => (Number.isFinite(v) ? v : null))),
+        colorscale: 'Viridis',
+        reversescale: options.reverseScale ?? false,
+        colorbar: { title: { text: options.metric, side: 'right' }, thickness: 14 },
+        texttemplate: cellFormat === null ? undefined : `%{z:${cellFormat}}`,
+        hovertemplate: `${options.xName} %{x}<br>${options.yName} %{y}<br>${options.metric}: %{z:.4~g}<extra></extra>`,
+        xgap: 1,
+        ygap: 1,
+      },
+    ],
+    layout: themedLayout(options.title, {
+      xaxis: { ...axisStyle(options.xName), type: 'category', gridcolor: 'rgba(0,0,0,0)' },
+      yaxis: { ...axisStyle(options.yName), type: 'category', gridcolor: 'rgba(0,0,0,0)' },
+    }),
+    config: themedConfig(),
+  };
+}
