@@ -8,3 +8,5 @@
 export * from './model';
 export * from './io';
 export * from './frames';
+export * from './charts';
+export * from './notebook';

@@ -1,0 +1,8 @@
+/**
+ * Notebook helpers for the tslab kernel: `show(figure)`, tables, a self-updating progress line.
+ * Safe to load in plain Node: nothing here touches tslab until called inside a kernel.
+ */
+export { show, loadPlotly } from './show';
+export { showTable, tableHtml, formatTableCell, type FrameLike } from './tables';
+export { progressLine, progressText, yieldToKernel, type ProgressLine, type ProgressOptions } from './progress';
+export { inKernel } from './kernel';

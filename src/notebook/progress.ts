@@ -1,0 +1,67 @@
+/**
+ * A progress line that rewrites itself in place in the notebook ("12 / 40 runs, 30%, 3.1 s,
+ * about 7 s left"). Outside a tslab kernel it does nothing, so library code can report progress
+ * unconditionally.
+ *
+ * The kernel sends outputs only when the event loop runs: a synchronous loop shows its final line
+ * only. Loops that should show progress live await between steps (see `yieldToKernel`).
+ */
+import { liveTslab, type KernelDisplay } from './kernel';
+
+export interface ProgressLine {
+  /** Marks `done` of `total` steps as finished (redraws at most every `intervalMs`). */
+  update(done: number): void;
+  /** Marks everything done and writes the final line with the elapsed time. */
+  finish(): void;
+}
+
+export interface ProgressOptions {
+  /** What is being counted, e.g. "runs". */
+  unit?: string;
+  /** What is running, shown first. */
+  label?: string;
+  /** Least time between two redraws (default 200 ms): each redraw is a message to the browser. */
+  intervalMs?: number;
+  /** Clock (tests pass a fake one). */
+  nowMs?: () => number;
+}
+
+/** The text of a progress line. */
+export function progressText(done: number, total: number, elapsedMs: number, options: { unit?: string; label?: string } = {}): string {
+  const unit = options.unit ? ` ${options.unit}` : '';
+  const share = total > 0 ? Math.min(1, done / total) : 1;
+  const parts = [`${done} / ${total}${unit}`, `${Math.round(share * 100)}%`, `${(elapsedMs / 1000).toFixed(1)} s`];
+  if (done > 0 && done < total) parts.push(`about ${Math.ceil(((elapsedMs / done) * (total - done)) / 1000)} s left`);
+  return `${options.label ? `${options.label}: ` : ''}${parts.join(', ')}`;
+}
+
+/** A self-updating progress line for `total` steps (silent outside a tslab kernel). */
+export function progressLine(total: number, options: ProgressOptions = {}): ProgressLine {
+  const now = options.nowMs ?? (() => Date.now());
+  const interval = options.intervalMs ?? 200;
+  const tslab = liveTslab();
+  const display: KernelDisplay | undefined = tslab?.newDisplay();
+  const start = now();
+  let lastDrawMs = -Infinity;
+  let done = 0;
+  const draw = () => {
+    lastDrawMs = now();
+    display?.text(progressText(done, total, lastDrawMs - start, options));
+  };
+  draw();
+  return {
+    update(n: number) {
+      done = n;
+      if (now() - lastDrawMs >= interval) draw();
+    },
+    finish() {
+      done = total;
+      draw();
+    },
+  };
+}
+
+/** Lets the kernel send pending outputs (progress) before the next step of a long loop. */
+export function yieldToKernel(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
