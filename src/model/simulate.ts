@@ -59,6 +59,8 @@ class Simulation {
   private readonly rents: Uint8Array;
   private readonly budget: Float64Array;
   private readonly upgradeKinds: number[][];
+  /** True when some class may switch hardware (skips the switch logic otherwise). */
+  private readonly anyUpgrades: boolean;
   private readonly proverShare: number;
   // Hardware prices: exponential decline, or Wright's law on cumulative units (world + this market).
   private readonly priceFactor: Float64Array;
@@ -75,6 +77,14 @@ class Simulation {
   private readonly values: Float64Array;
   private readonly flips: Int32Array;
   private readonly profits: Float64Array;
+  /** Hardware kind an inactive prover would enter with today (-1: its current kind). */
+  private readonly entryKind: Int16Array;
+  private readonly entryUnits: Float64Array;
+  /** The best hardware switch found by bestSwitch (valid when it returns a kind). */
+  private switchUnits = 0;
+  private switchCapitalUsd = 0;
+  private switchProfitUsdPerDay = 0;
+  private readonly switchCandidate: Candidate = { speed: 0, attemptCostUsd: 0, fixedCostUsdPerDay: 0 };
   /** Index range [classStart[c], classStart[c+1]) of each class's provers. */
   private readonly classStart: Int32Array;
 
@@ -111,6 +121,7 @@ class Simulation {
     this.rents = Uint8Array.from(classes, (c) => (c.costModel.model === 'hardware' && c.costModel.ownership === 'rent' ? 1 : 0));
     this.budget = Float64Array.from(classes, (c) => c.capitalBudgetUsd ?? Infinity);
     this.upgradeKinds = classes.map((c) => (c.costModel.model === 'hardware' ? c.costModel.upgradeTo.map((k) => this.env.hardwareIds.indexOf(k)) : []));
+    this.anyUpgrades = this.upgradeKinds.some((u) => u.length > 0);
     this.proverShare = 1 - scenario.rewards.redistributionShare - scenario.rewards.treasuryShare;
     this.priceFactor = new Float64Array(this.kinds.length);
     this.unitsBought = new Float64Array(this.kinds.length);
@@ -126,6 +137,8 @@ class Simulation {
     this.values = new Float64Array(n);
     this.flips = new Int32Array(n);
     this.profits = new Float64Array(n);
+    this.entryKind = new Int16Array(n).fill(-1);
+    this.entryUnits = new Float64Array(n);
     this.classStart = new Int32Array(this.nClasses + 1);
     classes.forEach((c, k) => (this.classStart[k + 1] = this.classStart[k] + c.count));
 
@@ -241,6 +254,19 @@ class Simulation {
     const profits = this.profits;
     m.beginDecisions(w);
     m.expectedProfitsUsdPerDay(w, profits);
+    // A newcomer may enter with any hardware its class can switch to (an ASIC once on sale).
+    if (this.anyUpgrades) {
+      for (let i = 0; i < p.n; i++) {
+        this.entryKind[i] = -1;
+        if (active[i] || p.costModel[i] !== COST_HARDWARE) continue;
+        const j = this.bestSwitch(i, d, profits[i]);
+        if (j >= 0) {
+          this.entryKind[i] = j;
+          this.entryUnits[i] = this.switchUnits;
+          profits[i] = this.switchProfitUsdPerDay;
+        }
+      }
+    }
     let nFlips = 0;
     let profitableEntrants = 0;
     for (let i = 0; i < p.n; i++) {
@@ -262,6 +288,13 @@ class Simulation {
         p.depreciationUsdPerDay[i] = 0;
         exits++;
       } else {
+        if (this.anyUpgrades && this.entryKind[i] >= 0) {
+          p.kind[i] = this.entryKind[i];
+          p.units[i] = this.entryUnits[i];
+          this.priceHardware(i, p.kind[i], p.units[i], this.env.efficiency[d], 0);
+          p.speed[i] = this.candidate.speed;
+          p.attemptCostUsd[i] = this.candidate.attemptCostUsd;
+        }
         this.enter(i);
         entries++;
       }
@@ -270,51 +303,70 @@ class Simulation {
     return { entries, exits, profitableEntrants };
   }
 
+  /**
+   * The most profitable hardware switch for prover i today, among the kinds its class may switch to
+   * that are on sale and fit its capital budget, keeping at least its current speed. Returns the kind
+   * when it beats `baselineUsdPerDay` (and sets switchUnits, switchCapitalUsd, switchProfitUsdPerDay,
+   * switchCandidate), else -1.
+   */
+  private bestSwitch(i: number, d: number, baselineUsdPerDay: number): number {
+    const p = this.provers;
+    const c = p.classIndex[i];
+    const t = d / DAYS_PER_YEAR;
+    const from = this.kinds[p.kind[i]];
+    let best = -1;
+    let bestProfit = baselineUsdPerDay;
+    for (const j of this.upgradeKinds[c]) {
+      const k = this.kinds[j];
+      // Renters can only move to hardware that is rented out (rental price above zero).
+      if (j === p.kind[i] || t < k.availableFromYear || (this.rents[c] && k.rentalUsdPerHourPerUnit <= 0)) continue;
+      const units = Math.max(k.minUnits, Math.ceil((p.units[i] * from.proofsPerHourPerUnit) / k.proofsPerHourPerUnit));
+      const capital = this.rents[c] ? 0 : units * k.capexUsdPerUnit * this.priceFactor[j];
+      if (capital > this.budget[c]) continue;
+      this.priceHardware(i, j, units, this.env.efficiency[d], this.depreciation(i, j, units));
+      const cand = this.candidate;
+      const profit = this.mechanism.expectedProfitUsdPerDay(this.world, i, cand.speed, cand.attemptCostUsd, cand.fixedCostUsdPerDay);
+      if (profit > bestProfit) {
+        best = j;
+        bestProfit = profit;
+        this.switchUnits = units;
+        this.switchCapitalUsd = capital;
+        this.switchProfitUsdPerDay = profit;
+        this.switchCandidate.speed = cand.speed;
+        this.switchCandidate.attemptCostUsd = cand.attemptCostUsd;
+        this.switchCandidate.fixedCostUsdPerDay = cand.fixedCostUsdPerDay;
+      }
+    }
+    return best;
+  }
+
   /** Hardware upgrades: an active prover switches kind when the switch pays and fits its budget. */
   private upgrade(d: number): number {
+    if (!this.anyUpgrades) return 0;
     const p = this.provers;
     const w = this.world;
     const m = this.mechanism;
-    const t = d / DAYS_PER_YEAR;
     const pUpgrade = this.scenario.behaviour.upgradeProbabilityPerDay;
+    m.beginDecisions(w);
     let upgrades = 0;
-    let ready = false;
     for (let a = 0; a < p.activeCount; a++) {
       const i = p.activeList[a];
-      if (p.costModel[i] !== COST_HARDWARE) continue;
-      const c = p.classIndex[i];
-      const options = this.upgradeKinds[c];
-      if (options.length === 0) continue;
-      if (!ready) {
-        m.beginDecisions(w);
-        ready = true;
-      }
+      if (p.costModel[i] !== COST_HARDWARE || this.upgradeKinds[p.classIndex[i]].length === 0) continue;
       const current = m.expectedProfitUsdPerDay(w, i, p.speed[i], p.attemptCostUsd[i], p.fixedCostUsdPerDay[i]);
-      const from = this.kinds[p.kind[i]];
-      for (const j of options) {
-        const k = this.kinds[j];
-        if (j === p.kind[i] || t < k.availableFromYear) continue;
-        const units = Math.max(k.minUnits, Math.ceil((p.units[i] * from.proofsPerHourPerUnit) / k.proofsPerHourPerUnit));
-        const capital = this.rents[c] ? 0 : units * k.capexUsdPerUnit * this.priceFactor[j];
-        if (capital > this.budget[c]) continue;
-        this.priceHardware(i, j, units, this.env.efficiency[d], this.depreciation(i, j, units));
-        const cand = this.candidate;
-        const profit = m.expectedProfitUsdPerDay(w, i, cand.speed, cand.attemptCostUsd, cand.fixedCostUsdPerDay);
-        if (profit > current && w.rng.uniform() < pUpgrade) {
-          p.kind[i] = j;
-          p.units[i] = units;
-          p.upgrades[i]++;
-          upgrades++;
-          p.speed[i] = cand.speed;
-          p.attemptCostUsd[i] = cand.attemptCostUsd;
-          p.fixedCostUsdPerDay[i] = cand.fixedCostUsdPerDay;
-          if (!this.rents[c]) {
-            p.depreciationUsdPerDay[i] = this.depreciation(i, j, units);
-            p.capexSpendUsd[i] += capital;
-            this.unitsBought[j] += units;
-          }
-          break;
-        }
+      const j = this.bestSwitch(i, d, current);
+      if (j < 0 || w.rng.uniform() >= pUpgrade) continue;
+      const c = p.classIndex[i];
+      p.kind[i] = j;
+      p.units[i] = this.switchUnits;
+      p.upgrades[i]++;
+      upgrades++;
+      p.speed[i] = this.switchCandidate.speed;
+      p.attemptCostUsd[i] = this.switchCandidate.attemptCostUsd;
+      p.fixedCostUsdPerDay[i] = this.switchCandidate.fixedCostUsdPerDay;
+      if (!this.rents[c]) {
+        p.depreciationUsdPerDay[i] = this.depreciation(i, j, this.switchUnits);
+        p.capexSpendUsd[i] += this.switchCapitalUsd;
+        this.unitsBought[j] += this.switchUnits;
       }
     }
     return upgrades;
