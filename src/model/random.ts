@@ -65,8 +65,9 @@ export class Rng {
 
   /**
    * Uniform in [0, 1) with 32 random bits: half the cost of uniform(). For the hot paths where 2^-32
-   * resolution is far below any effect (choosing a race winner, proof latencies: an exponential
-   * drawn from it is cut at 22.2 means, a tail of probability 2e-10).
+   * resolution is far below any effect: daily yes/no decisions with a given probability, choosing a
+   * race winner, proof latencies (an exponential drawn from it is cut at 22.2 means, a tail of
+   * probability 2e-10).
    */
   uniform32(): number {
     return (this.source.next() >>> 0) / TWO_POW_32;

@@ -272,10 +272,10 @@ class Simulation {
     for (let i = 0; i < p.n; i++) {
       const profit = profits[i];
       if (active[i]) {
-        if (open && profit < 0 && rng.uniform() < pExit) this.flips[nFlips++] = i;
+        if (open && profit < 0 && rng.uniform32() < pExit) this.flips[nFlips++] = i;
       } else if (profit > 0) {
         profitableEntrants++;
-        if (open && rng.uniform() < pEnter) this.flips[nFlips++] = i;
+        if (open && rng.uniform32() < pEnter) this.flips[nFlips++] = i;
       }
     }
     let entries = 0;
@@ -354,7 +354,7 @@ class Simulation {
       if (p.costModel[i] !== COST_HARDWARE || this.upgradeKinds[p.classIndex[i]].length === 0) continue;
       const current = m.expectedProfitUsdPerDay(w, i, p.speed[i], p.attemptCostUsd[i], p.fixedCostUsdPerDay[i]);
       const j = this.bestSwitch(i, d, current);
-      if (j < 0 || w.rng.uniform() >= pUpgrade) continue;
+      if (j < 0 || w.rng.uniform32() >= pUpgrade) continue;
       const c = p.classIndex[i];
       p.kind[i] = j;
       p.units[i] = this.switchUnits;
