@@ -40,16 +40,29 @@ export function occupiedBinRange(histograms: readonly DelayHistogramData[]): [nu
   return [first, last];
 }
 
+/**
+ * What the y axis shows: the share of batches in each bin, the share proven within x hours, or the
+ * share that took at least x hours (on a log axis: the rare long delays of failures stay visible).
+ */
+export type HistogramView = 'perBin' | 'cumulative' | 'exceedance';
+
 export interface FinalityHistogramOptions {
   title: string;
   /** Proving deadline to mark, hours. */
   deadlineHours?: number;
-  /** Plot the cumulative share (share proven within x hours) instead of the share per bin. */
-  cumulative?: boolean;
+  /** Default 'perBin'. */
+  view?: HistogramView;
 }
+
+const Y_TITLES: Record<HistogramView, string> = {
+  perBin: 'share of proven batches',
+  cumulative: 'share proven within',
+  exceedance: 'share taking at least',
+};
 
 /** Step lines of the share of proven batches by finality delay, log time axis. */
 export function finalityHistogramChart(runs: ReadonlyArray<{ label: string; histogram: DelayHistogramData }>, options: FinalityHistogramOptions): Figure {
+  const view = options.view ?? 'perBin';
   const [first, last] = occupiedBinRange(runs.map((r) => r.histogram));
   const data: Trace[] = [];
   if (first >= 0) {
@@ -61,13 +74,16 @@ export function finalityHistogramChart(runs: ReadonlyArray<{ label: string; hist
       let total = 0;
       for (let k = 0; k < counts.length; k++) total += counts[k];
       const x: number[] = [];
-      const y: number[] = [];
+      const y: Array<number | null> = [];
       let below = 0;
       for (let k = 0; k < from; k++) below += counts[k];
       for (let k = from; k <= to; k++) {
+        const atLeast = total - below;
         below += counts[k];
         x.push(r.histogram.edgesHours[k]);
-        y.push(total > 0 ? (options.cumulative ? below : counts[k]) / total : 0);
+        const value = view === 'perBin' ? counts[k] : view === 'cumulative' ? below : atLeast;
+        // A log axis cannot show zero: exceedance ends where no batch is left.
+        y.push(total > 0 && !(view === 'exceedance' && value === 0) ? value / total : view === 'exceedance' ? null : 0);
       }
       // The last step needs its right edge.
       x.push(r.histogram.edgesHours[to + 1]);
@@ -75,7 +91,7 @@ export function finalityHistogramChart(runs: ReadonlyArray<{ label: string; hist
       data.push({
         type: 'scatter', mode: 'lines', name: `${r.label} (${total.toLocaleString('en-US')} batches)`, x, y,
         line: { shape: 'hv', width: 2, color: seriesColor(i) },
-        hovertemplate: `from %{x:.3~g} h: %{y:.2%}<extra>${r.label}</extra>`,
+        hovertemplate: `${view === 'cumulative' ? 'within' : view === 'exceedance' ? 'at least' : 'from'} %{x:.3~g} h: %{y:.3~%}<extra>${r.label}</extra>`,
       });
     });
   }
@@ -90,7 +106,9 @@ export function finalityHistogramChart(runs: ReadonlyArray<{ label: string; hist
     data,
     layout: themedLayout(options.title, {
       xaxis: { ...axisStyle('finality delay (hours, log scale)'), type: 'log' },
-      yaxis: { ...axisStyle(options.cumulative ? 'share of proven batches within the delay' : 'share of proven batches'), tickformat: '.0%', rangemode: 'tozero' },
+      yaxis: view === 'exceedance'
+        ? { ...axisStyle(Y_TITLES[view]), type: 'log', exponentformat: 'power' }
+        : { ...axisStyle(Y_TITLES[view]), tickformat: '.0%', rangemode: 'tozero' },
       shapes,
       annotations,
     }),
