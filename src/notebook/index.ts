@@ -5,4 +5,5 @@
 export { show, loadPlotly } from './show';
 export { showTable, tableHtml, formatTableCell, type FrameLike } from './tables';
 export { progressLine, progressText, yieldToKernel, type ProgressLine, type ProgressOptions } from './progress';
+export { checkClaims, claimsMarkdown, type Claim } from './claims';
 export { inKernel } from './kernel';

@@ -6,10 +6,11 @@ import { requireKernel } from './kernel';
 
 type Cell = number | string | boolean | null | undefined;
 
-/** A DataFrame-like value (danfojs): column names and row values. */
+/** A DataFrame-like value (danfojs): column names, row values, and row labels. */
 export interface FrameLike {
   columns: string[];
   values: unknown[];
+  index?: Array<string | number>;
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -39,7 +40,11 @@ export function tableHtml(data: ReadonlyArray<Record<string, Cell>> | FrameLike,
 function toRows(data: ReadonlyArray<Record<string, Cell>> | FrameLike): { columns: string[]; rows: Cell[][] } {
   if (!Array.isArray(data)) {
     const frame = data as FrameLike;
-    return { columns: frame.columns, rows: frame.values.map((r) => (Array.isArray(r) ? (r as Cell[]) : [r as Cell])) };
+    const rows = frame.values.map((r) => (Array.isArray(r) ? (r as Cell[]) : [r as Cell]));
+    // Row labels matter when they are names (describe(): mean, std, ...), not when they count 0, 1, 2.
+    const labelled = frame.index !== undefined && frame.index.some((label, i) => label !== i);
+    if (!labelled) return { columns: frame.columns, rows };
+    return { columns: ['', ...frame.columns], rows: rows.map((r, i) => [frame.index![i], ...r]) };
   }
   const records = data as ReadonlyArray<Record<string, Cell>>;
   const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
