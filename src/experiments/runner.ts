@@ -1,0 +1,115 @@
+/**
+ * Runs a list of a sweep's runs in batches, in worker threads or in this thread, and hands each
+ * batch's rows to the sink in run order. Batches finish in any order; holding the few that finish
+ * early until their predecessors are written keeps the files in run order (so resume and merge are
+ * simple) while memory stays bounded by the batches in flight.
+ */
+import { BatchExecutor, type BatchOutput, type RunSpec, type SweepContext } from './execute';
+import { createPool } from './pool';
+
+/** Days of simulation per batch: enough work (about 0.1-0.2 s) that messaging costs little. */
+const RUN_DAYS_PER_BATCH = 3000;
+/** Batches per worker at least, so that workers finish together rather than one waiting on the last. */
+const MIN_BATCHES_PER_WORKER = 4;
+/** Batches in flight per worker: one running, the next queued, and one being written. */
+const IN_FLIGHT_PER_WORKER = 3;
+/** In this thread, yield to the event loop this often so that progress displays can repaint. */
+const YIELD_EVERY_MS = 100;
+
+/** Runs per batch for `runs` runs of at most `days` days on `workers` workers. */
+export function batchSize(runs: number, days: number, workers: number): number {
+  const byWork = Math.max(1, Math.floor(RUN_DAYS_PER_BATCH / days));
+  const byBalance = Math.max(1, Math.ceil(runs / (Math.max(1, workers) * MIN_BATCHES_PER_WORKER)));
+  return Math.min(byWork, byBalance);
+}
+
+export interface RunBatchesOptions {
+  /** Worker threads; 0 runs everything in this thread. */
+  workers: number;
+  runsPerBatch: number;
+  /** Called with each batch's rows, in run order. */
+  write(batch: BatchOutput): void;
+}
+
+/** Runs `runs` (indices, in order); `spec` gives each run's spec. */
+export async function runBatches(context: SweepContext, runs: readonly number[], spec: (run: number) => RunSpec, opts: RunBatchesOptions): Promise<void> {
+  const batches = function* () {
+    for (let i = 0; i < runs.length; i += opts.runsPerBatch) yield runs.slice(i, i + opts.runsPerBatch).map(spec);
+  };
+  if (opts.workers === 0) return runInThread(context, batches(), opts.write);
+  const pool = createPool(opts.workers, context);
+  try {
+    await runOrdered(batches(), (b) => pool.run(b), opts.workers * IN_FLIGHT_PER_WORKER, opts.write);
+  } finally {
+    await pool.destroy();
+  }
+}
+
+async function runInThread(context: SweepContext, batches: Iterable<RunSpec[]>, write: (b: BatchOutput) => void): Promise<void> {
+  const executor = new BatchExecutor(context);
+  let lastYield = performance.now();
+  for (const batch of batches) {
+    write(executor.run(batch));
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+  }
+}
+
+/**
+ * Keeps up to `inFlight` tasks submitted but not yet written (running, or finished early and waiting
+ * for a predecessor) and passes results to `write` in submission order. Stops at the first failure
+ * (results after it are dropped; those before it are written).
+ */
+export function runOrdered<T, R>(tasks: Iterable<T>, exec: (task: T) => Promise<R>, inFlight: number, write: (result: R) => void): Promise<void> {
+  const iterator = tasks[Symbol.iterator]();
+  const finished = new Map<number, R>();
+  let submitted = 0;
+  let written = 0;
+  let exhausted = false;
+  let failed = false;
+  return new Promise<void>((resolve, reject) => {
+    const fail = (err: unknown) => {
+      if (!failed) reject(err);
+      failed = true;
+    };
+    const pump = () => {
+      while (!failed && !exhausted && submitted - written < inFlight) {
+        let next: IteratorResult<T>;
+        try {
+          next = iterator.next();
+        } catch (err) {
+          fail(err);
+          return;
+        }
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        const seq = submitted++;
+        exec(next.value).then(
+          (result) => {
+            if (failed) return;
+            finished.set(seq, result);
+            try {
+              while (finished.has(written)) {
+                const r = finished.get(written)!;
+                finished.delete(written);
+                written++;
+                write(r);
+              }
+            } catch (err) {
+              fail(err);
+              return;
+            }
+            pump();
+          },
+          (err) => fail(err),
+        );
+      }
+      if (exhausted && written === submitted && !failed) resolve();
+    };
+    pump();
+  });
+}
