@@ -5,8 +5,10 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../io/manifest';
 import { ScenarioError } from '../model/scenario/validate';
+import { registerMerge } from './commands/merge';
 import { registerRun } from './commands/run';
 import { registerScenarios } from './commands/scenarios';
+import { registerSweep } from './commands/sweep';
 import { UsageError } from './errors';
 
 export function buildProgram(): Command {
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerRun(program);
   registerScenarios(program);
+  registerSweep(program);
+  registerMerge(program);
   return program;
 }
 
