@@ -38,6 +38,13 @@ export function comparisonChart(labels: readonly string[], metrics: readonly Com
   const highQ = options.highQuantile ?? 0.95;
   const columns = Math.min(options.columns ?? 3, metrics.length);
   const rows = Math.ceil(metrics.length / columns);
+  // Fixed pixel sizes, so panels keep their height and the gaps fit a panel title whatever the rows.
+  const marginTopPx = 80;
+  const marginBottomPx = 70;
+  const panelPx = 230;
+  const rowGapPx = 70;
+  const plotPx = rows * panelPx + (rows - 1) * rowGapPx;
+  const rowGap = rows > 1 ? rowGapPx / plotPx : 0;
   const data: Trace[] = [];
   const layout: Layout = {};
   const annotations: Array<Record<string, unknown>> = [];
@@ -48,7 +55,7 @@ export function comparisonChart(labels: readonly string[], metrics: readonly Com
     const col = p % columns;
     const xDomain = panelDomain(col, columns, 0.08);
     // Rows are laid out top to bottom; plotly's y domain runs bottom to top.
-    const [y0, y1] = panelDomain(row, rows, 0.22);
+    const [y0, y1] = panelDomain(row, rows, rowGap);
     const yDomain: [number, number] = [round(1 - y1), round(1 - y0)];
     const medians = m.values.map((v) => quantile(v, 0.5));
     const lows = m.values.map((v) => quantile(v, lowQ));
@@ -71,7 +78,10 @@ export function comparisonChart(labels: readonly string[], metrics: readonly Com
   });
   return {
     data,
-    layout: themedLayout(options.title, { ...layout, annotations, height: 130 + 260 * rows, margin: { t: 80 }, bargap: 0.25, legend: { y: -0.06 } }),
+    layout: themedLayout(options.title, {
+      ...layout, annotations, height: marginTopPx + plotPx + marginBottomPx, margin: { t: marginTopPx, b: marginBottomPx }, bargap: 0.25,
+      legend: { y: -24 / plotPx, yanchor: 'top' },
+    }),
     config: themedConfig(),
   };
 }

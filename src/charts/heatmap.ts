@@ -53,7 +53,7 @@ export interface HeatmapOptions {
   metric: string;
   /** "higher is worse" metrics (delays, concentration) read better with the scale reversed. */
   reverseScale?: boolean;
-  /** d3 format of the numbers written in the cells (default 4 significant digits, no exponents); null: none. */
+  /** d3 format of the numbers written in the cells (default 3 significant digits, no exponents); null: none. */
   cellFormat?: string | null;
 }
 
@@ -63,7 +63,7 @@ export function sweepHeatmap(grid: HeatmapGrid, options: HeatmapOptions): Figure
   grid.z.forEach((row, j) => {
     if (row.length !== grid.xValues.length) throw new Error(`sweepHeatmap: z row ${j} has ${row.length} cells for ${grid.xValues.length} x values`);
   });
-  const cellFormat = options.cellFormat === undefined ? ',.4~r' : options.cellFormat;
+  const cellFormat = options.cellFormat === undefined ? ',.3~r' : options.cellFormat;
   return {
     data: [
       {
