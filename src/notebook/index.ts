@@ -4,6 +4,6 @@
  */
 export { show, loadPlotly } from './show';
 export { showTable, tableHtml, formatTableCell, type FrameLike } from './tables';
-export { progressLine, progressText, yieldToKernel, type ProgressLine, type ProgressOptions } from './progress';
+export { progressDisplay, progressText, yieldToKernel, type ProgressDisplay, type ProgressOptions } from './progress';
 export { checkClaims, claimsMarkdown, type Claim } from './claims';
 export { inKernel } from './kernel';

@@ -8,9 +8,9 @@
  */
 import { liveTslab, type KernelDisplay } from './kernel';
 
-export interface ProgressLine {
-  /** Marks `done` of `total` steps as finished (redraws at most every `intervalMs`). */
-  update(done: number): void;
+export interface ProgressDisplay {
+  /** Marks `done` steps as finished, of `total` when given (redraws at most every `intervalMs`). */
+  update(done: number, total?: number): void;
   /** Marks everything done and writes the final line with the elapsed time. */
   finish(): void;
 }
@@ -35,8 +35,11 @@ export function progressText(done: number, total: number, elapsedMs: number, opt
   return `${options.label ? `${options.label}: ` : ''}${parts.join(', ')}`;
 }
 
-/** A self-updating progress line for `total` steps (silent outside a tslab kernel). */
-export function progressLine(total: number, options: ProgressOptions = {}): ProgressLine {
+/**
+ * A self-updating progress line for `total` steps (silent outside a tslab kernel). With a sweep:
+ * `runSweep(opts, { onProgress: (p) => line.update(p.done, p.total) })`.
+ */
+export function progressDisplay(total: number, options: ProgressOptions = {}): ProgressDisplay {
   const now = options.nowMs ?? (() => Date.now());
   const interval = options.intervalMs ?? 200;
   const tslab = liveTslab();
@@ -50,8 +53,9 @@ export function progressLine(total: number, options: ProgressOptions = {}): Prog
   };
   draw();
   return {
-    update(n: number) {
+    update(n: number, newTotal?: number) {
       done = n;
+      if (newTotal !== undefined) total = newTotal;
       if (now() - lastDrawMs >= interval) draw();
     },
     finish() {
