@@ -1,0 +1,73 @@
+/**
+ * The notebooks: committed clean (no outputs), shaped as the issue asks (a question first, the
+ * conclusion last, the library imported from the build), and every one executed end to end through
+ * the real tslab kernel with nbconvert, failing on any cell error or stderr output.
+ */
+import assert from 'node:assert/strict';
+import { builtinModules } from 'module';
+import * as path from 'path';
+import { describe, test } from 'node:test';
+import { cellText, executedNotebooks, notebookFiles, readNotebook } from './support/notebooks';
+
+const files = notebookFiles();
+
+describe('notebooks as committed', () => {
+  test('there are numbered notebooks and a template', () => {
+    const names = files.map((f) => path.basename(f));
+    assert.ok(names.includes('template.ipynb'), 'notebooks/template.ipynb is missing');
+    for (const n of ['00', '01', '02', '03', '05', '06']) assert.ok(names.some((f) => f.startsWith(`${n}-`)), `no notebook numbered ${n}`);
+  });
+
+  for (const file of files) {
+    const name = path.basename(file);
+    test(`${name} has no outputs (clear with: jupyter nbconvert --clear-output --inplace notebooks/*.ipynb)`, () => {
+      const nb = readNotebook(file);
+      nb.cells.forEach((c, i) => {
+        if (c.cell_type !== 'code') return;
+        assert.deepEqual(c.outputs ?? [], [], `${name} cell ${i} has outputs`);
+        assert.equal(c.execution_count ?? null, null, `${name} cell ${i} has an execution count`);
+      });
+    });
+
+    test(`${name} declares the tslab kernel, opens with its question, closes with its conclusion`, () => {
+      const nb = readNotebook(file);
+      assert.equal(nb.metadata.kernelspec?.name, 'tslab');
+      const first = nb.cells[0];
+      const last = nb.cells[nb.cells.length - 1];
+      assert.equal(first.cell_type, 'markdown', 'the first cell should state the question');
+      assert.match(cellText(first), /\?/, 'the first cell should ask the question the notebook answers');
+      assert.equal(last.cell_type, 'markdown', 'the last cell should say what the charts show');
+    });
+
+    test(`${name} imports the built library (../dist), never the sources`, () => {
+      const code = readNotebook(file).cells.filter((c) => c.cell_type === 'code').map(cellText).join('\n');
+      const sources = [...code.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]);
+      assert.ok(sources.includes('../dist'), 'expected an import from ../dist');
+      // tslab compiles only what is under notebooks/, so the library must come built (see STACK.md).
+      const allowed = (s: string) => s === '../dist' || s.startsWith('../dist/') || s === 'tslab' || builtinModules.includes(s);
+      for (const s of sources) assert.ok(allowed(s), `unexpected import '${s}': notebooks import ../dist (or a module of it), tslab and Node built-ins`);
+    });
+  }
+});
+
+describe('notebooks executed headless in the tslab kernel', () => {
+  for (const file of files) {
+    const name = path.basename(file, '.ipynb');
+    test(`${name} runs end to end without errors`, async (t) => {
+      const run = (await executedNotebooks()).find((r) => r.name === name);
+      assert.ok(run, `no execution record for ${name}`);
+      t.diagnostic(`${name}: executed in ${(run.ms / 1000).toFixed(1)} s`);
+      assert.ok(run.ok, `nbconvert --execute failed for ${name}:\n${run.log.split('\n').slice(-40).join('\n')}`);
+      const nb = readNotebook(run.executedPath);
+      nb.cells.forEach((c, i) => {
+        for (const o of c.outputs ?? []) {
+          if (o.output_type === 'error') assert.fail(`${name} cell ${i} raised: ${JSON.stringify(o).slice(0, 1000)}`);
+          // tslab reports compile errors and uncaught rejections on stderr while the cell may still "succeed".
+          if (o.output_type === 'stream' && o.name === 'stderr') assert.fail(`${name} cell ${i} wrote to stderr: ${String(o.text).slice(0, 1000)}`);
+        }
+      });
+      // "Runs in seconds": generous, since two kernels share the CI's two cores.
+      assert.ok(run.ms < 90_000, `${name} took ${run.ms} ms`);
+    });
+  }
+});

@@ -1,0 +1,200 @@
+/**
+ * Executing the notebooks headless through the real tslab kernel (nbconvert with the project-local
+ * kernel spec), shared by the notebook and browser tests. Execution is the slow part (a kernel per
+ * notebook), so the results of one `npm test` run are cached on disk for the other test file of the
+ * same run: the cache key holds the test runner's process id and a hash of every input (notebook,
+ * built library, scenario data, tslab version), so nothing stale is ever reused.
+ */
+import { spawn } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const NOTEBOOKS_DIR = path.join(ROOT, 'notebooks');
+const RUNS_DIR = path.join(ROOT, 'out', 'notebook-runs');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { jupyterEnv, KERNEL_NAME } = require(path.join(ROOT, 'scripts', 'jupyter-env.js')) as {
+  jupyterEnv: (env?: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
+  KERNEL_NAME: string;
+};
+
+/** Longest a single cell may run before nbconvert gives up, seconds. */
+const CELL_TIMEOUT_S = 120;
+
+export interface NotebookRun {
+  name: string;
+  ok: boolean;
+  /** Wall time of the headless execution (kernel start included), ms. */
+  ms: number;
+  /** nbconvert's stderr (cell errors are reported there). */
+  log: string;
+  /** The executed notebook (outputs included). */
+  executedPath: string;
+  /** Its nbconvert HTML export (written on request, see htmlExport). */
+  htmlPath: string;
+}
+
+/** Notebook files in notebooks/, sorted by name. */
+export function notebookFiles(): string[] {
+  return fs.readdirSync(NOTEBOOKS_DIR).filter((f) => f.endsWith('.ipynb')).sort().map((f) => path.join(NOTEBOOKS_DIR, f));
+}
+
+export interface Cell {
+  cell_type: 'code' | 'markdown' | 'raw';
+  source: string | string[];
+  outputs?: Array<Record<string, unknown>>;
+  execution_count?: number | null;
+}
+
+export interface Notebook {
+  cells: Cell[];
+  metadata: { kernelspec?: { name?: string } };
+}
+
+export function readNotebook(file: string): Notebook {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Notebook;
+}
+
+export const cellText = (c: Cell) => (Array.isArray(c.source) ? c.source.join('') : c.source);
+
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+/** Hash of everything a notebook's execution depends on besides the notebook itself. */
+function inputsHash(): string {
+  const h = createHash('sha256');
+  h.update(String(process.ppid));
+  for (const file of [...filesUnder(path.join(ROOT, 'dist')), ...filesUnder(path.join(ROOT, 'data'))].filter((f) => !f.endsWith('.map')).sort()) {
+    h.update(file);
+    h.update(fs.readFileSync(file));
+  }
+  h.update(fs.readFileSync(path.join(ROOT, 'node_modules', 'tslab', 'package.json')));
+  return h.digest('hex');
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; log: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    child.on('error', (err) => resolve({ code: 1, log: `${log}\n${err.message}` }));
+    child.on('close', (code) => resolve({ code: code ?? 1, log }));
+  });
+}
+
+/** Executes one notebook into `outDir` (the kernel's working directory stays notebooks/). */
+async function execute(file: string, outDir: string, env: NodeJS.ProcessEnv): Promise<NotebookRun> {
+  const name = path.basename(file, '.ipynb');
+  const start = Date.now();
+  const { code, log } = await run(
+    'jupyter',
+    ['nbconvert', '--to', 'notebook', '--execute', file, '--output-dir', outDir, `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`, `--ExecutePreprocessor.timeout=${CELL_TIMEOUT_S}`],
+    env,
+    NOTEBOOKS_DIR,
+  );
+  return { name, ok: code === 0, ms: Date.now() - start, log, executedPath: path.join(outDir, `${name}.ipynb`), htmlPath: path.join(outDir, `${name}.html`) };
+}
+
+/** Runs `jobs` with at most `limit` at a time, results in input order. */
+async function pool<T>(jobs: Array<() => Promise<T>>, limit: number): Promise<T[]> {
+  const results = new Array<T>(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return results;
+}
+
+/**
+ * Kernels running at once: a kernel's start is mostly one busy core (TypeScript), so one more than
+ * the cores keeps them all busy while others wait on I/O.
+ */
+export const PARALLEL_KERNELS = Math.max(2, os.availableParallelism() + 1);
+
+let pending: Promise<NotebookRun[]> | undefined;
+
+/** Every notebook executed headless (once per test run; see the file comment). */
+export function executedNotebooks(): Promise<NotebookRun[]> {
+  pending ??= executeAll();
+  return pending;
+}
+
+async function executeAll(): Promise<NotebookRun[]> {
+  const files = notebookFiles();
+  const env = jupyterEnv();
+  const base = inputsHash();
+  fs.mkdirSync(RUNS_DIR, { recursive: true });
+  pruneOldRuns();
+  return pool(
+    files.map((file) => async () => {
+      const key = createHash('sha256').update(base).update(fs.readFileSync(file)).digest('hex');
+      const name = path.basename(file, '.ipynb');
+      const outDir = path.join(RUNS_DIR, key.slice(0, 16));
+      const record = path.join(outDir, `${name}.run.json`);
+      fs.mkdirSync(outDir, { recursive: true });
+      // Test files may run in parallel: the first to take a notebook's lock executes it, the others wait.
+      const lock = path.join(outDir, `${name}.lock`);
+      while (!fs.existsSync(record)) {
+        if (takeLock(lock)) {
+          try {
+            const result = await execute(file, outDir, env);
+            fs.writeFileSync(record, JSON.stringify(result));
+          } finally {
+            fs.rmSync(lock, { force: true });
+          }
+        } else {
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+      return JSON.parse(fs.readFileSync(record, 'utf8')) as NotebookRun;
+    }),
+    PARALLEL_KERNELS,
+  );
+}
+
+/** Creates the lock file, or takes over one whose owner process is gone. */
+function takeLock(lock: string): boolean {
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch {
+    const owner = Number(fs.readFileSync(lock, 'utf8'));
+    if (owner > 0 && processAlive(owner)) return false;
+    fs.rmSync(lock, { force: true });
+    return false;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Drops cached runs older than a day (each test run leaves one set). */
+function pruneOldRuns(): void {
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  for (const d of fs.readdirSync(RUNS_DIR)) {
+    const dir = path.join(RUNS_DIR, d);
+    if (fs.statSync(dir).mtimeMs < dayAgo) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Writes (once) and returns the nbconvert HTML export of an executed notebook. */
+export async function htmlExport(runResult: NotebookRun): Promise<string> {
+  if (fs.existsSync(runResult.htmlPath)) return runResult.htmlPath;
+  const { code, log } = await run('jupyter', ['nbconvert', '--to', 'html', runResult.executedPath, '--output-dir', path.dirname(runResult.htmlPath)], jupyterEnv(), ROOT);
+  if (code !== 0) throw new Error(`nbconvert --to html failed for ${runResult.name}:\n${log}`);
+  return runResult.htmlPath;
+}
