@@ -10,3 +10,4 @@ export * from './io';
 export * from './frames';
 export * from './charts';
 export * from './notebook';
+export { exportReport, ReportError, DEFAULT_REPORT_SEEDS, type ReportOptions, type ReportResult } from './report';

@@ -7,6 +7,7 @@ import { packageVersion } from '../io/manifest';
 import { ScenarioError } from '../model/scenario/validate';
 import { registerMerge } from './commands/merge';
 import { registerRun } from './commands/run';
+import { registerReport } from './commands/report';
 import { registerScenarios } from './commands/scenarios';
 import { registerSweep } from './commands/sweep';
 import { UsageError } from './errors';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerRun(program);
   registerScenarios(program);
+  registerReport(program);
   registerSweep(program);
   registerMerge(program);
   return program;

@@ -1,0 +1,175 @@
+/**
+ * The figure specs of scenario and comparison reports, built with the shared chart functions of
+ * src/charts (one theme). Every label that comes from a scenario (class labels, scenario names)
+ * passes through plotlyText, since plotly reads tags in its strings.
+ */
+import { bandChart, dailyRuns } from '../charts/bands';
+import { comparisonChart, type ComparisonMetric } from '../charts/comparison';
+import { finalityHistogramChart, mergeHistograms } from '../charts/histogram';
+import { everActiveProverAmounts, lorenzChart } from '../charts/lorenz';
+import { classSeries, shareChart, type NamedSeries } from '../charts/shares';
+import type { DailyColumn } from '../model/columns';
+import type { RunResult } from '../model/result';
+import type { Inline, ReportChart } from './document';
+import { plotlyText } from './escape';
+import type { HeadlineMetric, HeadlineValues } from './metrics';
+
+/** What the charts need of one scenario (variant) of a report. */
+export interface ChartVariant {
+  label: string;
+  results: readonly RunResult[];
+  values: readonly HeadlineValues[];
+}
+
+/** Curves per Lorenz chart at most: more seeds make a tangle, not information. */
+const MAX_LORENZ_CURVES = 5;
+
+const spreadNote = (seeds: number): Inline[] =>
+  seeds > 1 ? [`Lines are the median over ${seeds} seeds; shaded bands the 5-95% interval between seeds.`] : ['One seed: no interval between seeds.'];
+
+function band(variants: readonly ChartVariant[], column: DailyColumn, smoothDays: number) {
+  return variants.map((v) => ({ label: plotlyText(v.label), runs: dailyRuns(v.results, column, smoothDays) }));
+}
+
+/** Charts of one or more scenarios over time (shared by single and comparison reports). */
+function timeCharts(variants: readonly ChartVariant[]): ReportChart[] {
+  const seeds = variants[0].results.length;
+  const note = spreadNote(seeds);
+  const one = variants.length === 1;
+  const charts: ReportChart[] = [
+    {
+      id: 'active-provers',
+      title: 'Active provers',
+      caption: ['Provers taking part each day (7-day mean). ', ...note],
+      figure: bandChart(band(variants, 'active_provers', 7), { title: 'Active provers (7-day mean)', yTitle: 'provers', yMin: 0 }),
+    },
+    {
+      id: 'nakamoto',
+      title: 'Nakamoto coefficient',
+      caption: ['Fewest provers whose proofs add up to more than half, over 30-day windows: 1 means one prover does most of the work. ', ...note],
+      figure: bandChart(band(variants, 'nakamoto_coefficient_30d', 1), { title: 'Nakamoto coefficient of proofs (30-day windows)', yTitle: 'provers', yMin: 0 }),
+    },
+    {
+      id: 'top-share',
+      title: 'Largest prover\'s share of rewards',
+      caption: ['Share of prover rewards earned by the largest prover over 30-day windows. ', ...note],
+      figure: withPercentAxis(bandChart(band(variants, 'top1_reward_share_30d', 1), { title: 'Largest prover\'s share of rewards (30-day windows)', yTitle: 'share', yMin: 0 })),
+    },
+    {
+      id: 'finality-p95',
+      title: 'Finality delay over time',
+      caption: ['95th percentile of the delay from posting a batch to its proof, per day (7-day mean), log scale. ', ...note],
+      figure: bandChart(band(variants, 'p95_finality_delay_hours', 7), { title: '95th percentile finality delay (7-day mean)', yTitle: 'hours', yType: 'log' }),
+    },
+  ];
+  const deadline = variants[0].results[0].scenario.finality.deadlineHours;
+  const sameDeadline = variants.every((v) => v.results[0].scenario.finality.deadlineHours === deadline);
+  charts.push({
+    id: 'finality-distribution',
+    title: 'Finality delay distribution',
+    caption: [`Share of proven batches that took at least a given delay, all seeds pooled (log axes: rare long delays stay visible)${sameDeadline ? `; the dotted line is the ${deadline}-hour deadline` : ''}.`],
+    figure: finalityHistogramChart(
+      variants.map((v) => ({ label: plotlyText(v.label), histogram: mergeHistograms(v.results.map((r) => r.finalityHistogram)) })),
+      { title: 'Finality delay: share of batches taking at least x hours', deadlineHours: sameDeadline ? deadline : undefined, view: 'exceedance' },
+    ),
+  });
+  charts.push({
+    id: 'prover-profit',
+    title: 'Prover profit per day',
+    caption: ['Rewards won by all provers minus their costs, per day (30-day mean). ', ...note],
+    figure: bandChart(band(variants, 'prover_profit_usd', 30), { title: 'Prover profit per day (30-day mean)', yTitle: 'USD/day' }),
+  });
+  if (variants.some((v) => v.values.some((x) => x.tokenholderIncomeUsd > 0))) {
+    charts.push({
+      id: 'tokenholder-income',
+      title: 'Tokenholder income per day',
+      caption: ['Rewards redistributed to tokenholders, per day (30-day mean). ', ...note],
+      figure: bandChart(band(variants, 'tokenholder_income_usd', 30), { title: 'Tokenholder income per day (30-day mean)', yTitle: 'USD/day', yMin: 0 }),
+    });
+  }
+  if (variants.some((v) => v.values.some((x) => x.wastedAttemptShare > 0))) {
+    charts.push({
+      id: 'wasted-work',
+      title: 'Wasted proving work',
+      caption: ['Share of the day\'s attempt spending on attempts that did not win (30-day mean). ', ...note],
+      figure: withPercentAxis(bandChart(band(variants, 'wasted_cost_share', 30), { title: 'Wasted share of attempt spending (30-day mean)', yTitle: 'share', yMin: 0 })),
+    });
+  }
+  charts.push({
+    id: 'entry-capital',
+    title: 'Capital needed to enter',
+    caption: ['Least up-front capital (hardware at the day\'s prices plus stake) with which a newcomer can start proving: the permissionless axis, separate from concentration. ', ...note],
+    figure: bandChart(band(variants, 'entry_capital_usd', 1), { title: 'Capital needed to enter', yTitle: 'USD', yMin: 0 }),
+  });
+  if (one) charts.splice(3, 0, classSharesChart(variants[0]));
+  charts.push(lorenz(variants));
+  return charts;
+}
+
+/** Who does the work: proofs won by class, seeds pooled. */
+function classSharesChart(v: ChartVariant): ReportChart {
+  const first = classSeries(v.results[0], 'proofs_won');
+  const pooled: NamedSeries[] = first.map((s, c) => {
+    const sum = new Float64Array(s.values.length);
+    for (const r of v.results) {
+      const values = classSeries(r, 'proofs_won')[c].values;
+      for (let d = 0; d < sum.length; d++) sum[d] += values[d];
+    }
+    return { label: plotlyText(s.label), values: sum };
+  });
+  return {
+    id: 'class-shares',
+    title: 'Proofs by prover class',
+    caption: [`Share of proofs won by each prover class (30-day mean), ${v.results.length > 1 ? `all ${v.results.length} seeds pooled` : 'one seed'}.`],
+    figure: shareChart(pooled, { title: 'Proofs won by prover class', top: 6 }),
+  };
+}
+
+function lorenz(variants: readonly ChartVariant[]): ReportChart {
+  const groups: Array<{ label: string; amounts: Float64Array }> = [];
+  if (variants.length === 1) {
+    for (const r of variants[0].results.slice(0, MAX_LORENZ_CURVES)) groups.push({ label: `seed ${r.seed}`, amounts: everActiveProverAmounts(r) });
+  } else {
+    // Replicate 0 of every variant: the same population and environment (common random numbers).
+    for (const v of variants) groups.push({ label: plotlyText(`${v.label} (seed ${v.results[0].seed})`), amounts: everActiveProverAmounts(v.results[0]) });
+  }
+  const shown = variants.length === 1 ? Math.min(variants[0].results.length, MAX_LORENZ_CURVES) : variants.length;
+  return {
+    id: 'lorenz',
+    title: 'Rewards across provers',
+    caption: [
+      `Lorenz curves of rewards over the provers that were ever active, ${variants.length === 1 ? `one curve per seed (${shown} shown)` : 'first seed of each scenario'}; the further below the diagonal, the more concentrated.`,
+    ],
+    figure: lorenzChart(groups, { title: 'Lorenz curve of prover rewards' }),
+  };
+}
+
+/** Bands of shares read better as percentages. */
+function withPercentAxis<T extends { layout: Record<string, unknown> }>(figure: T): T {
+  const yaxis = { ...(figure.layout.yaxis as Record<string, unknown>), tickformat: '.0%' };
+  return { ...figure, layout: { ...figure.layout, yaxis } };
+}
+
+/** Charts of a single scenario report. */
+export function scenarioCharts(variant: ChartVariant): ReportChart[] {
+  return timeCharts([variant]);
+}
+
+/** Charts of a comparison report: the headline numbers side by side, then the same charts over time. */
+export function comparisonCharts(variants: readonly ChartVariant[], metrics: readonly HeadlineMetric[]): ReportChart[] {
+  const seeds = variants[0].results.length;
+  // A panel where every run is zero (no entry capital anywhere) says nothing.
+  const shown = metrics.filter((m) => variants.some((v) => v.values.some((x) => x[m.key] !== 0)));
+  const panels: ComparisonMetric[] = shown.map((m) => ({
+    name: plotlyText(m.short),
+    unit: m.kind === 'usd' ? 'USD' : m.kind === 'hours' ? 'hours' : m.kind === 'share' ? 'share' : undefined,
+    values: variants.map((v) => v.values.map((x) => x[m.key])),
+  }));
+  const side: ReportChart = {
+    id: 'comparison',
+    title: 'Headline numbers side by side',
+    caption: [seeds > 1 ? `Bars are medians over ${seeds} seeds; whiskers the 5-95% interval.` : 'One seed per scenario.'],
+    figure: comparisonChart(variants.map((v) => plotlyText(v.label)), panels, { title: 'Headline numbers by scenario' }),
+  };
+  return [side, ...timeCharts(variants)];
+}
