@@ -1,0 +1,128 @@
+/**
+ * The pieces of a report on their own: escaping, number formats, the browser finder's rules, the
+ * sources of assumptions, and exportReport from TypeScript (a notebook) with a scenario object.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { DEFAULT_CHROMIUM_PATHS, findChromium } from '../src/browser';
+import { exportReport } from '../src';
+import { loadScenario } from '../src/io';
+import { keyAssumptions } from '../src/report/assumptions';
+import { escapeHtml, escapeMarkdown, markdownCode, markdownFence, plotlyText, shellQuote, slug } from '../src/report/escape';
+import { formatQuantity, sig3 } from '../src/report/format';
+import { compareParameters } from '../src/report/parameters';
+
+describe('escaping', () => {
+  it('turns HTML into text in HTML', () => {
+    assert.equal(escapeHtml(`<img src=x onerror="alert('1')">&`), '&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt;&amp;');
+  });
+
+  it('leaves Markdown no way to make tags, links, emphasis, code, tables, math, lists or headings', () => {
+    assert.equal(escapeMarkdown('<img src=x onerror=alert(1)>'), '&lt;img src=x onerror=alert(1)&gt;');
+    assert.equal(escapeMarkdown('[a](javascript:alert(1)) **b** _c_ `d` | e ~f~ $1 #g :smile:'), '\\[a\\](javascript\\:alert(1)) \\*\\*b\\*\\* \\_c\\_ \\`d\\` \\| e \\~f\\~ \\$1 \\#g \\:smile:');
+    assert.equal(escapeMarkdown('- item'), '\\- item');
+    assert.equal(escapeMarkdown('1. item'), '1\\. item');
+    assert.equal(escapeMarkdown('==='), '\\===');
+    assert.equal(escapeMarkdown('two\nlines'), 'two lines');
+    // Ordinary text stays readable.
+    assert.equal(escapeMarkdown('Finality: 13.3 provers, -$20k, data-centre'), 'Finality: 13.3 provers, -\\$20k, data-centre');
+  });
+
+  it('makes code spans and fences that their content cannot close', () => {
+    assert.equal(markdownCode('a`b'), '``a`b``');
+    assert.equal(markdownCode('`x`'), '`` `x` ``');
+    assert.equal(markdownCode('a|b', true), '`a\\|b`');
+    assert.equal(markdownFence('x ``` y', 'sh'), '````sh\nx ``` y\n````');
+  });
+
+  it('keeps plotly from reading tags, and shells from reading words', () => {
+    assert.equal(plotlyText('<b>x</b> & y'), '&lt;b&gt;x&lt;/b&gt; &amp; y');
+    assert.equal(shellQuote('rewards.redistributionShare=0.3'), 'rewards.redistributionShare=0.3');
+    assert.equal(shellQuote("name=it's <x>"), `'name=it'\\''s <x>'`);
+    assert.equal(slug('<img src=x onerror=alert(1)>', 'f'), 'img-src-x-onerror-alert-1');
+    assert.equal(slug('***', 'fallback'), 'fallback');
+  });
+});
+
+describe('number formats', () => {
+  it('prints three significant digits in the unit of the quantity', () => {
+    assert.equal(sig3(0.035249), '0.0352');
+    assert.equal(sig3(9.996), '10');
+    assert.equal(sig3(1234.5), '1,235');
+    assert.equal(formatQuantity(2_500_000, 'usd'), '$2.5M');
+    assert.equal(formatQuantity(-20_512, 'usd'), '-$20.5k');
+    assert.equal(formatQuantity(0.157, 'share'), '15.7%');
+    assert.equal(formatQuantity(0.0178, 'hours'), '1.07 min');
+    assert.equal(formatQuantity(72, 'hours'), '72 h');
+    assert.equal(formatQuantity(NaN, 'count'), 'n/a');
+  });
+});
+
+describe('findChromium', () => {
+  it('follows scripts/prereqs.js: CHROMIUM_PATH first, then the usual paths', () => {
+    const fake = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'prover-sim-chromium-')), 'chrome');
+    fs.writeFileSync(fake, '');
+    assert.equal(findChromium({ env: { CHROMIUM_PATH: fake } }).executablePath, fake);
+    assert.deepEqual(findChromium({ env: { CHROMIUM_PATH: '/nope' } }).tried, ['/nope', ...DEFAULT_CHROMIUM_PATHS]);
+    assert.deepEqual(findChromium({ env: { CHROMIUM_PATH: '/nope', PROVER_SIM_NO_DEFAULT_CHROMIUM: '1' } }), { executablePath: undefined, tried: ['/nope'] });
+    assert.deepEqual(findChromium({ executablePath: '/nope', env: { CHROMIUM_PATH: fake } }), { executablePath: undefined, tried: ['/nope'] });
+  });
+});
+
+describe('key assumptions and parameters', () => {
+  it('traces default values to their calibration sources, grouped by source', () => {
+    const { scenario } = loadScenario('permissionless-race');
+    const assumptions = keyAssumptions(scenario);
+    const find = (p: string) => assumptions.find((a) => a.parameters.some((x) => x.path === p));
+    assert.match(find('finality.deadlineHours')!.source, /docs\.taiko\.xyz.*data\/calibration\/cadence\.json/);
+    assert.equal(find('finality.deadlineHours')!.isAssumption, false);
+    assert.match(find('hardware.h100.capexUsdPerUnit')!.source, /H100 SXM purchase price/);
+    // The home provers' residential electricity price is a calibration figure, not the schema default.
+    assert.match(find('provers.classes.3.costModel.electricityUsdPerKwh')!.source, /US residential average/);
+    assert.ok(find('demand.batchesPerDay')!.isAssumption);
+    // A value set by hand has no calibration source.
+    const edited = loadScenario('permissionless-race', { set: ['finality.deadlineHours=3'] }).scenario;
+    assert.equal(keyAssumptions(edited).find((a) => a.parameters.some((x) => x.path === 'finality.deadlineHours')), undefined);
+  });
+
+  it('marks the parameters that differ from the baseline', () => {
+    const base = loadScenario('permissionless-race').scenario;
+    const edited = loadScenario('permissionless-race', { set: ['rewards.redistributionShare=0.5'], days: 90 }).scenario;
+    const changed = compareParameters(edited, base).filter((r) => r.changed);
+    assert.deepEqual(changed.map((r) => [r.path, r.value, r.baselineValue]), [['days', 90, 1825], ['rewards.redistributionShare', 0.5, 0.2]]);
+  });
+});
+
+describe('exportReport from a notebook', () => {
+  it('reports on a scenario object, writes its resolved scenario, and reproduces from it', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'prover-sim-export-')), 'r');
+    const lines: string[] = [];
+    const result = await exportReport({
+      sources: { name: 'notebook edit', days: 30, rewards: { redistributionShare: 0.4 } },
+      seeds: 2,
+      out,
+      charts: false,
+      log: (l) => lines.push(l),
+    });
+    assert.equal(result.kind, 'scenario');
+    assert.equal(result.charts.rendered, false);
+    assert.ok(fs.existsSync(result.reportMd) && fs.existsSync(result.indexHtml));
+    const md = fs.readFileSync(result.reportMd, 'utf8');
+    assert.match(md, /^# notebook edit: prover-sim report/);
+    assert.match(md, /npx prover-sim report \S+data\/scenario-notebook-edit\.json --seeds 2 --seed 1 --out/);
+    assert.match(md, /differ from the scenario object|all as in the scenario object/);
+    const resolved = JSON.parse(fs.readFileSync(path.join(out, 'data', 'scenario-notebook-edit.json'), 'utf8'));
+    assert.equal(resolved.rewards.redistributionShare, 0.4);
+    assert.ok(lines.some((l) => /wrote report\.md/.test(l)));
+    // A second report into the same folder replaces the first one's files, and nothing else.
+    fs.writeFileSync(path.join(out, 'notes.txt'), 'mine');
+    const again = await exportReport({ sources: 'permissionless-race', seeds: 1, days: 20, out, charts: false, log: () => undefined });
+    assert.ok(!fs.existsSync(path.join(out, 'data', 'scenario-notebook-edit.json')), 'stale file of the first report kept');
+    assert.ok(fs.existsSync(path.join(out, 'notes.txt')), 'a file the report did not write was removed');
+    assert.equal(again.summary.kind, 'scenario');
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+});
