@@ -6,6 +6,9 @@
  *
  * Uses JupyterLab when installed, else the classic notebook. Arguments after `--` go to Jupyter,
  * e.g. `npm run lab -- --no-browser --port 8899`.
+ *
+ * `npm run -s lab -- --env` only writes the kernel spec and prints the shell exports that make other
+ * front ends (VS Code started from that shell, a JupyterLab of your own) find it.
  */
 const { spawn, spawnSync } = require('child_process');
 const path = require('path');
@@ -21,7 +24,17 @@ function jupyterApp(env) {
   return hasLab ? 'lab' : 'notebook';
 }
 
+/** Shell exports of the project-local Jupyter paths. */
+function printEnv() {
+  writeKernelSpec();
+  const env = jupyterEnv({});
+  for (const key of ['JUPYTER_PATH', 'JUPYTER_CONFIG_DIR', 'JUPYTER_DATA_DIR', 'JUPYTER_RUNTIME_DIR']) {
+    process.stdout.write(`export ${key}='${env[key]}'\n`);
+  }
+}
+
 function main() {
+  if (process.argv.includes('--env')) return printEnv();
   ensure(['jupyter']);
   buildIfNeeded();
   const env = jupyterEnv();
