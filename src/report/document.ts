@@ -52,7 +52,7 @@ export function chartsOf(doc: ReportDocument): ReportChart[] {
   return out;
 }
 
-/** The plain text of inline content (for titles of tables, tests, logs). */
+/** The plain text of inline content (summary.json's copy of a sentence). */
 export function plainText(content: readonly Inline[]): string {
   return content.map((c) => (typeof c === 'string' ? c : 'code' in c ? c.code : 'strong' in c ? c.strong : c.link)).join('');
 }

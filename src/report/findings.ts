@@ -3,7 +3,7 @@
  * a threshold, what differs between scenarios and whether the difference exceeds the spread of the
  * seeds), never canned text. Each finding keeps the numbers it prints, so summary.json holds them.
  */
-import type { Inline } from './document';
+import { plainText, type Inline } from './document';
 import { formatQuantity, type QuantityKind } from './format';
 import { classProfitMetric, HEADLINE_METRICS, type HeadlineMetric, type HeadlineValues } from './metrics';
 import { intervalOf, overlaps, type Interval } from './stats';
@@ -23,6 +23,11 @@ export interface Finding {
   text: Inline[];
   /** Every number printed in `text`, in order. */
   values: FindingValue[];
+}
+
+/** A finding as summary.json holds it: its plain text and its numbers. */
+export function findingJson(f: Finding): { text: string; values: FindingValue[] } {
+  return { text: plainText(f.text), values: f.values };
 }
 
 /** Builds one finding: text pieces and printed numbers together. */

@@ -73,6 +73,9 @@ function block(b: Block, figures: MarkdownFigureMode): string {
 export function renderMarkdown(doc: ReportDocument, figures: MarkdownFigureMode): string {
   const parts = [
     `# ${escapeMarkdown(oneLine(doc.title))}`,
+    // Hidden in the post (Discourse and GitHub do not show HTML comments): a pasted post cannot reach
+    // the files beside report.md, so the images must be uploaded with it.
+    '<!-- Posting on a forum: the image links point to charts/*.png beside this file. In the Discourse editor, upload each PNG (drag it in) and delete the line that linked it: Discourse inserts its own link to the upload. -->',
     inline(doc.lead),
     ...doc.notices.map((n) => `> **Note:** ${inline(n)}`),
     ...doc.blocks.map((b) => block(b, figures)),

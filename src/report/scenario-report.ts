@@ -8,7 +8,7 @@ import { comparisonCharts, scenarioCharts } from './charts';
 import { classesCsv, dailyCsv, headlineCsv, runsCsv, type DataVariant } from './data';
 import type { Block, Inline, ReportDocument } from './document';
 import { shellQuote, slug } from './escape';
-import { comparisonFindings, intervals, scenarioFindings, type Finding } from './findings';
+import { comparisonFindings, findingJson, intervals, scenarioFindings } from './findings';
 import { formatQuantity } from './format';
 import { classProfitMetric, HEADLINE_METRICS, OMIT_WHEN_ZERO, type HeadlineMetric } from './metrics';
 import { compareParameters, flattenParameters, sameValue, valueText } from './parameters';
@@ -65,10 +65,6 @@ export interface BuiltReport {
 
 function metricJson(v: RunVariant) {
   return v.metrics.map((m) => ({ key: m.key, label: m.label, kind: m.kind, ...v.stats[m.key] }));
-}
-
-function findingJson(f: Finding) {
-  return { text: f.text.map((c) => (typeof c === 'string' ? c : 'code' in c ? c.code : 'strong' in c ? c.strong : c.link)).join(''), values: f.values };
 }
 
 const yearsText = (days: number) => (days === 365 ? '1 year' : days % 365 === 0 ? `${days / 365} years` : `${days} days (${(days / 365).toFixed(1)} years)`);

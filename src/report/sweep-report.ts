@@ -13,7 +13,7 @@ import type { Scenario } from '../model/scenario/schema';
 import { parseScenario } from '../model/scenario/validate';
 import type { Block, Inline, ReportChart, ReportDocument } from './document';
 import { plotlyText } from './escape';
-import type { Finding, FindingValue } from './findings';
+import { findingJson, type Finding, type FindingValue } from './findings';
 import { formatQuantity } from './format';
 import type { HeadlineMetric } from './metrics';
 import { compareParameters, valueText } from './parameters';
@@ -246,7 +246,7 @@ export function buildSweepReport(src: SweepSource, ctx: SweepReportContext): Bui
       sweep: { scenarioRef: m.scenarioRef, paths: m.paths, seeds: m.seeds, masterSeed: m.masterSeed, pointCount: m.pointCount, totalRuns: m.totalRuns },
       table: { metrics: metrics.map((x) => ({ key: x.key, label: x.short, kind: x.kind })), points: shown.map((p) => p.index) },
       points: src.points.map((p) => ({ point: p.index, values: p.values, metrics: Object.fromEntries(metrics.map((x) => [x.key, p.stats[x.key]])) })),
-      findings: found.map((f) => ({ text: f.text.map((c) => (typeof c === 'string' ? c : 'code' in c ? c.code : 'strong' in c ? c.strong : c.link)).join(''), values: f.values })),
+      findings: found.map(findingJson),
     },
     data: {},
     command: ctx.command,

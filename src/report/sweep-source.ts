@@ -31,11 +31,6 @@ export interface SweepSource {
   tornado: TableRow[];
 }
 
-/** Whether `dir` looks like a sweep output folder (a directory with a manifest). */
-export function isSweepFolder(dir: string): boolean {
-  return fs.existsSync(dir) && fs.statSync(dir).isDirectory();
-}
-
 export function readSweep(dir: string): SweepSource {
   const manifest = readManifest(dir);
   if (!manifest) throw new ReportError(`${dir}: a folder without ${MANIFEST_FILE}; name a sweep output folder (prover-sim sweep ... --out DIR), a preset or a scenario file`);
