@@ -198,11 +198,14 @@ describe('prover-sim report <scenario>', () => {
       assert.equal(width, 1920, `${png}: 960 CSS px at scale 2`);
       assert.ok(height >= 400 && height <= 4000, `${png}: height ${height}`);
       assert.ok(fs.statSync(path.join(out, 'charts', png)).size > 10_000, `${png}: suspiciously small (blank?)`);
+      // The SVG is the same chart at scale 1: its size is the PNG's halved.
       const svg = read(path.join(out, 'charts'), png.replace(/\.png$/, '.svg'));
       assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-      assert.match(svg, new RegExp(`width="960"`));
+      const svgSize = /^<svg[^>]*\swidth="(\d+)"[^>]*\sheight="(\d+)"/.exec(svg);
+      assert.ok(svgSize, `${png}: SVG without width and height`);
+      assert.deepEqual([Number(svgSize[1]) * 2, Number(svgSize[2]) * 2], [width, height], `${png}: PNG and SVG sizes disagree`);
     }
-    // Plotly's own height for each chart: PNG height / 2 equals the figure's layout height.
+    // A chart of the default height (440 px) comes out 880 px high.
     assert.equal(pngSize(path.join(out, 'charts', 'active-provers.png')).height, 880);
   });
 
