@@ -22,8 +22,8 @@ export interface BandChartOptions {
   lowQuantile?: number;
   highQuantile?: number;
   yType?: 'linear' | 'log';
-  /** Lower end of the y axis (e.g. 0 for counts); automatic when absent. */
-  yMin?: number;
+  /** 0 starts the y axis at zero (counts, shares); absent, the axis fits the data. */
+  yMin?: 0;
 }
 
 /**
@@ -62,7 +62,7 @@ export function bandChart(series: readonly BandSeries[], options: BandChartOptio
     });
   });
   const yaxis: Record<string, unknown> = { ...axisStyle(options.yTitle), type: options.yType ?? 'linear' };
-  if (options.yMin !== undefined) yaxis.rangemode = options.yMin === 0 ? 'tozero' : 'normal';
+  if (options.yMin === 0) yaxis.rangemode = 'tozero';
   return {
     data,
     layout: themedLayout(options.title, { xaxis: axisStyle(options.xTitle ?? 'years'), yaxis, hovermode: 'x unified' }),

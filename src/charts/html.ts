@@ -10,6 +10,7 @@
 import { randomBytes } from 'crypto';
 import type { Figure } from './figure';
 import { plotlyBundleSource } from './plotly-bundle';
+import { DEFAULT_HEIGHT_PX } from './theme';
 
 /** Global queue of figures waiting for the bundle (a name unlikely to clash). */
 const QUEUE = '__proverSimPlotlyQueue';
@@ -60,7 +61,7 @@ export interface FigureHtmlOptions {
 export function figureHtml(figure: Figure, options: FigureHtmlOptions = {}): string {
   const id = options.divId ?? newFigureId();
   if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`figureHtml: invalid div id "${id}"`);
-  const height = typeof figure.layout.height === 'number' ? figure.layout.height : 440;
+  const height = typeof figure.layout.height === 'number' ? figure.layout.height : DEFAULT_HEIGHT_PX;
   const hint = 'Loading chart. If this stays, the plotly bundle is not on this page: in a notebook, run <code>loadPlotly()</code> (prover-sim) in a cell, then run this one again.';
   const draw = [
     '(function(){',
