@@ -1,9 +1,10 @@
 /**
  * Executing the notebooks headless through the real tslab kernel (nbconvert with the project-local
  * kernel spec), shared by the notebook and browser tests. Execution is the slow part (a kernel per
- * notebook), so the results of one `npm test` run are cached on disk for the other test file of the
- * same run: the cache key holds the test runner's process id and a hash of every input (notebook,
- * built library, scenario data, tslab version), so nothing stale is ever reused.
+ * notebook), so the results of one `npm test` run are kept on disk for the other test file of the
+ * same run: under a folder named after the test runner's process, keyed by a hash of every input
+ * (notebook, built library, scenario data, tslab version), so nothing stale is ever reused. The
+ * folders of finished test runs are removed when the next one starts (the last stays for a look).
  */
 import { spawn } from 'child_process';
 import { createHash } from 'crypto';
@@ -13,7 +14,9 @@ import * as path from 'path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const NOTEBOOKS_DIR = path.join(ROOT, 'notebooks');
-const RUNS_DIR = path.join(ROOT, 'out', 'notebook-runs');
+const RUNS_ROOT = path.join(ROOT, 'out', 'notebook-runs');
+/** This test run's folder: test files are child processes of one `node --test` runner. */
+const RUNS_DIR = path.join(RUNS_ROOT, `runner-${process.ppid}`);
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { jupyterEnv, KERNEL_NAME } = require(path.join(ROOT, 'scripts', 'jupyter-env.js')) as {
   jupyterEnv: (env?: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
@@ -67,7 +70,6 @@ function filesUnder(dir: string): string[] {
 /** Hash of everything a notebook's execution depends on besides the notebook itself. */
 function inputsHash(): string {
   const h = createHash('sha256');
-  h.update(String(process.ppid));
   for (const file of [...filesUnder(path.join(ROOT, 'dist')), ...filesUnder(path.join(ROOT, 'data'))].filter((f) => !f.endsWith('.map')).sort()) {
     h.update(file);
     h.update(fs.readFileSync(file));
@@ -131,8 +133,8 @@ async function executeAll(): Promise<NotebookRun[]> {
   const files = notebookFiles();
   const env = jupyterEnv();
   const base = inputsHash();
+  pruneFinishedRuns();
   fs.mkdirSync(RUNS_DIR, { recursive: true });
-  pruneOldRuns();
   return pool(
     files.map((file) => async () => {
       const key = createHash('sha256').update(base).update(fs.readFileSync(file)).digest('hex');
@@ -182,12 +184,12 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Drops cached runs older than a day (each test run leaves one set). */
-function pruneOldRuns(): void {
-  const dayAgo = Date.now() - 24 * 3600 * 1000;
-  for (const d of fs.readdirSync(RUNS_DIR)) {
-    const dir = path.join(RUNS_DIR, d);
-    if (fs.statSync(dir).mtimeMs < dayAgo) fs.rmSync(dir, { recursive: true, force: true });
+/** Removes the folders of test runners that have finished (each holds about 80 MB of outputs). */
+function pruneFinishedRuns(): void {
+  if (!fs.existsSync(RUNS_ROOT)) return;
+  for (const d of fs.readdirSync(RUNS_ROOT)) {
+    const pid = Number(/^runner-(\d+)$/.exec(d)?.[1]);
+    if (pid !== process.ppid && !(pid > 0 && processAlive(pid))) fs.rmSync(path.join(RUNS_ROOT, d), { recursive: true, force: true });
   }
 }
 
