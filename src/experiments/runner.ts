@@ -7,10 +7,14 @@
 import { BatchExecutor, type BatchOutput, type RunSpec, type SweepContext } from './execute';
 import { createPool } from './pool';
 
-/** Days of simulation per batch: enough work (about 0.1-0.2 s) that messaging costs little. */
-const RUN_DAYS_PER_BATCH = 3000;
+/**
+ * Days of simulation per batch: enough work (about 0.05-0.1 s) that messaging costs little (a batch's
+ * rows cross threads in about a millisecond), small enough that the last batches do not leave a
+ * worker idle for long at the end.
+ */
+const RUN_DAYS_PER_BATCH = 1000;
 /** Batches per worker at least, so that workers finish together rather than one waiting on the last. */
-const MIN_BATCHES_PER_WORKER = 4;
+const MIN_BATCHES_PER_WORKER = 8;
 /** Batches in flight per worker: one running, the next queued, and one being written. */
 const IN_FLIGHT_PER_WORKER = 3;
 /** In this thread, yield to the event loop this often so that progress displays can repaint. */
