@@ -5,7 +5,7 @@
  *   the plotly bundle exactly once;
  * - the HTML of a figure draws however a notebook front end inserts it (a module loader on the
  *   page as in the classic notebook, the figure before the bundle, scripts run before the output
- *   is attached as in JupyterLab);
+ *   is attached as in JupyterLab, outputs inserted as fragments as in VS Code);
  * - the quick start, run live in the classic notebook server, draws its charts.
  */
 import assert from 'node:assert/strict';
@@ -129,6 +129,19 @@ describe('figure HTML in the ways notebook front ends insert it', () => {
         var c = document.createElement('script'); c.textContent = s.textContent; s.parentNode.replaceChild(c, s);
       });
       setTimeout(function () { document.body.appendChild(host); }, 300);
+    </script>`;
+    const r = await drawsIn(page(insert));
+    assert.deepEqual(r, { drawn: true, errors: [], injected: false });
+  });
+
+  test('outputs inserted as document fragments, one after another (VS Code\'s HTML renderer): draws', async () => {
+    const insert = `<script>
+      [${JSON.stringify(plotlyBundleScript()).replace(/</g, '\\u003c')}, ${JSON.stringify(figureHtml(figure, { includePlotly: false })).replace(/</g, '\\u003c')}]
+        .forEach(function (html) {
+          var output = document.createElement('div');
+          document.body.appendChild(output);
+          output.appendChild(document.createRange().createContextualFragment(html));
+        });
     </script>`;
     const r = await drawsIn(page(insert));
     assert.deepEqual(r, { drawn: true, errors: [], injected: false });
