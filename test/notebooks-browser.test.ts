@@ -5,7 +5,7 @@
  *   the plotly bundle exactly once;
  * - the HTML of a figure draws however a notebook front end inserts it (a module loader on the
  *   page as in the classic notebook, the figure before the bundle, scripts run before the output
- *   is attached as in JupyterLab, outputs inserted as fragments as in VS Code);
+ *   is attached as in JupyterLab, script copies run after the output as in VS Code);
  * - the quick start, run live in the classic notebook server, draws its charts.
  */
 import assert from 'node:assert/strict';
@@ -103,7 +103,7 @@ async function drawsIn(pageHtml: string): Promise<{ drawn: boolean; errors: stri
 const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`;
 
 describe('figure HTML in the ways notebook front ends insert it', () => {
-  test('a plain page (nbconvert, VS Code): draws; labels cannot inject markup', async () => {
+  test('a plain page (nbconvert\'s HTML export): draws; labels cannot inject markup', async () => {
     const r = await drawsIn(page(figureHtml(figure)));
     assert.deepEqual(r, { drawn: true, errors: [], injected: false });
   });
@@ -134,13 +134,20 @@ describe('figure HTML in the ways notebook front ends insert it', () => {
     assert.deepEqual(r, { drawn: true, errors: [], injected: false });
   });
 
-  test('outputs inserted as document fragments, one after another (VS Code\'s HTML renderer): draws', async () => {
+  test('scripts re-run as copies appended after the output (VS Code\'s HTML renderer): draws', async () => {
+    // What VS Code's built-in renderer does per output: innerHTML into an attached element, then for
+    // each script a copy of its text appended at the end and removed again.
     const insert = `<script>
       [${JSON.stringify(plotlyBundleScript()).replace(/</g, '\\u003c')}, ${JSON.stringify(figureHtml(figure, { includePlotly: false })).replace(/</g, '\\u003c')}]
         .forEach(function (html) {
           var output = document.createElement('div');
+          output.innerHTML = html;
           document.body.appendChild(output);
-          output.appendChild(document.createRange().createContextualFragment(html));
+          Array.prototype.slice.call(output.getElementsByTagName('script')).forEach(function (s) {
+            var copy = document.createElement('script');
+            copy.text = s.innerText;
+            output.appendChild(copy).parentNode.removeChild(copy);
+          });
         });
     </script>`;
     const r = await drawsIn(page(insert));
