@@ -22,6 +22,7 @@ export function proversCsv(r: RunResult): string {
     exits: p.exits, upgrades: p.upgrades, attempts: p.attempts, proofs_won: p.proofsWon, reward_usd: p.rewardUsd,
     reward_tokens: p.rewardTokens, reward_value_usd: p.rewardValueUsd, attempt_spend_usd: p.attemptSpendUsd,
     fixed_spend_usd: p.fixedSpendUsd, capex_spend_usd: p.capexSpendUsd, profit_usd: p.profitUsd,
+    pool: p.pool, slashed_value_usd: p.slashedValueUsd, capital_spend_usd: p.capitalSpendUsd,
   });
 }
 

@@ -71,7 +71,8 @@ export function parseAssignment(assignment: string): { path: string; value: unkn
 
 /**
  * Sets `value` at a dotted path of a fully resolved scenario object (one with every default filled
- * in), so that an unknown field is an error rather than a silently ignored key.
+ * in), so that an unknown field is an error rather than a silently ignored key. Setting a different
+ * `kind` drops the old kind's fields, so the new kind takes its defaults.
  */
 export function setPath(target: Record<string, unknown>, dotted: string, value: unknown): void {
   const keys = dotted.split('.');
@@ -89,7 +90,11 @@ export function setPath(target: Record<string, unknown>, dotted: string, value: 
       throw new ScenarioError(`--set ${dotted}: unknown field "${key}" in ${here} (allowed: ${allowed})`);
     }
     const holder = node as Record<string, unknown>;
-    if (k === keys.length - 1) holder[key] = value;
+    if (k === keys.length - 1) {
+      // A new `kind` (of a mechanism) takes its own defaults: the old kind's fields go.
+      if (key === 'kind' && holder[key] !== value) for (const other of Object.keys(holder)) if (other !== 'kind') delete holder[other];
+      holder[key] = value;
+    }
     else node = holder[key];
   }
 }

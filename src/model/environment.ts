@@ -76,7 +76,9 @@ export function sampleOutages(scenario: Scenario, provers: Provers, rng: Rng): O
   const hoursPerYear = DAYS_PER_YEAR * HOURS_PER_DAY;
   const perProver: Array<Array<[number, number]>> = Array.from({ length: provers.n }, () => []);
   const classes = scenario.provers.classes;
-  for (let i = 0; i < provers.n; i++) {
+  // Pool slots (after the individual provers) are never down: their hardware is their members'.
+  const individuals = provers.nIndividuals;
+  for (let i = 0; i < individuals; i++) {
     const c = classes[provers.classIndex[i]];
     if (c.outagesPerYear <= 0) continue;
     const rate = c.outagesPerYear / hoursPerYear;
@@ -91,12 +93,12 @@ export function sampleOutages(scenario: Scenario, provers: Provers, rng: Rng): O
     const rate = o.correlatedEventsPerYear / hoursPerYear;
     for (let t = rng.exponential(rate); t < horizonHours; t += rng.exponential(rate)) {
       const end = t + rng.exponential(1 / o.correlatedMeanHours);
-      for (let i = 0; i < provers.n; i++) if (rng.bernoulli(o.correlatedAffectedShare)) perProver[i].push([t, end]);
+      for (let i = 0; i < individuals; i++) if (rng.bernoulli(o.correlatedAffectedShare)) perProver[i].push([t, end]);
     }
   }
   for (const s of o.scheduled) {
     const hit = new Set(s.classes.map((id) => classes.findIndex((c) => c.id === id)));
-    for (let i = 0; i < provers.n; i++) {
+    for (let i = 0; i < individuals; i++) {
       if (hit.size === 0 || hit.has(provers.classIndex[i])) perProver[i].push([s.startHours, s.startHours + s.durationHours]);
     }
   }

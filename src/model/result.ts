@@ -3,12 +3,18 @@ import type { ClassSeries, DailySeries } from './columns';
 import type { Flows } from './ledger';
 import type { Scenario } from './scenario/schema';
 
-/** One row per potential prover: who it is and what it earned and spent over the run. */
+/**
+ * One row per potential prover, then one per proving pool: who it is and what it earned and spent over
+ * the run. A pool's row keeps its wins and attempts; its rewards and costs are passed on to the rows
+ * of its members.
+ */
 export interface ProverLedgers {
-  /** Prover index (0 is the first prover of the first class). */
+  /** Prover index (0 is the first prover of the first class); pools follow the provers. */
   id: Int32Array;
-  /** Class id of each prover. */
+  /** Class id of each prover ("pool" for a pool's row). */
   classId: string[];
+  /** Pool a prover proves through at the end of the run, or the pool of a pool's row ("" otherwise). */
+  pool: string[];
   /** Hardware kind at the end of the run ("" for perAttempt provers). */
   hardware: string[];
   units: Float64Array;
@@ -30,7 +36,11 @@ export interface ProverLedgers {
   attemptSpendUsd: Float64Array;
   fixedSpendUsd: Float64Array;
   capexSpendUsd: Float64Array;
-  /** rewardValueUsd - attemptSpendUsd - fixedSpendUsd. */
+  /** Value slashed from the prover's stakes and bonds. */
+  slashedValueUsd: Float64Array;
+  /** Opportunity cost of its mechanism stakes, bonds and collateral. */
+  capitalSpendUsd: Float64Array;
+  /** rewardValueUsd - attemptSpendUsd - fixedSpendUsd - slashedValueUsd - capitalSpendUsd. */
   profitUsd: Float64Array;
 }
 

@@ -3,11 +3,13 @@
  * environment, then steps day by day: prices and costs, entry and exit on expected profit, hardware
  * upgrades, the mechanism's proving of the day's batches, costs, and the day's metrics.
  */
+import { Collateral } from './collateral';
 import { allocateDaily, CLASS_COLUMNS, type ClassSeries, type DailySeries } from './columns';
 import { compileEnvironment, DAYS_PER_YEAR, HOURS_PER_DAY, sampleOutages, type Environment } from './environment';
 import { Ledger } from './ledger';
-import { createMechanism, type Mechanism } from './mechanisms';
-import { concentration, RollingAmounts, sortAscending, topShare } from './metrics';
+import { createMechanism, type DayOutcome, type Mechanism } from './mechanisms';
+import { concentration, RollingAmounts, sortAscending, topShare, type Concentration, type WindowConcentration } from './metrics';
+import { Pools, type PoolMoves } from './pools';
 import { COST_HARDWARE, createProvers, type Provers } from './provers';
 import { Rng } from './random';
 import type { ProverLedgers, RunResult } from './result';
@@ -46,6 +48,15 @@ class Simulation {
   private readonly env: Environment;
   private readonly provers: Provers;
   private readonly ledger: Ledger;
+  private readonly collateral: Collateral;
+  /** Proving pools (null when the scenario has none). */
+  private readonly pools: Pools | null;
+  private readonly poolMoves: PoolMoves;
+  /** Provers brought in during the day by the mechanism (w.activate), counted with the day's entries. */
+  private midDayEntries = 0;
+  /** Today's entries into and exits out of proving through pools. */
+  private poolEntries = 0;
+  private poolExits = 0;
   private readonly world: World;
   private readonly mechanism: Mechanism;
   private readonly histogram = new DelayHistogram();
@@ -55,6 +66,7 @@ class Simulation {
   // Per-class constants.
   private readonly overhead: Float64Array;
   private readonly capitalPerDay: Float64Array;
+  private readonly classStakeUsd: Float64Array;
   private readonly electricity: Float64Array;
   private readonly rents: Uint8Array;
   private readonly budget: Float64Array;
@@ -73,6 +85,8 @@ class Simulation {
   private readonly window7: RollingAmounts;
   private readonly window30: RollingAmounts;
   private readonly rewards30: RollingAmounts;
+  /** The same windows by member, when there are pools. */
+  private readonly memberWindows: { w7: RollingAmounts; w30: RollingAmounts; rewards30: RollingAmounts } | null;
   private readonly scratch: Float64Array;
   private readonly values: Float64Array;
   private readonly flips: Int32Array;
@@ -94,6 +108,31 @@ class Simulation {
     this.provers = createProvers(scenario, this.env.hardwareIds, new Rng(seed, 'provers'));
     this.env.outages = sampleOutages(scenario, this.provers, new Rng(seed, 'outages'));
     this.ledger = new Ledger(this.provers, scenario.rewards.redistributionShare, scenario.rewards.treasuryShare);
+    this.collateral = new Collateral(this.provers.n, scenario.provers.classes.length);
+    this.pools = scenario.pools.list.length > 0 ? new Pools(scenario, this.provers) : null;
+    this.poolMoves = {
+      join: (i, q) => {
+        if (!this.provers.active[i] && this.provers.poolOf[i] < 0) {
+          this.buyIn(i);
+          this.poolEntries++;
+        }
+        this.provers.active[i] = 0;
+        this.provers.poolOf[i] = q;
+      },
+      leave: (i) => {
+        this.provers.poolOf[i] = -1;
+        this.sellOut(i);
+        this.poolExits++;
+      },
+      intoPool: (i, q) => {
+        this.provers.active[i] = 0;
+        this.provers.poolOf[i] = q;
+      },
+      goSolo: (i) => {
+        this.provers.poolOf[i] = -1;
+        this.provers.active[i] = 1;
+      },
+    };
     let maxBatches = 16;
     for (const b of this.env.batchesPerDay) maxBatches = Math.max(maxBatches, b);
     this.world = {
@@ -101,12 +140,19 @@ class Simulation {
       env: this.env,
       provers: this.provers,
       ledger: this.ledger,
+      collateral: this.collateral,
       rng: new Rng(seed, 'market', streamKey),
       finality: new DayFinality(maxBatches, scenario.finality.deadlineHours),
       day: 0,
       dayStartHours: 0,
       batchesToday: 0,
       proverRewardPerBatchUsd: 0,
+      activate: (i: number) => {
+        if (this.provers.active[i] || this.provers.poolOf[i] >= 0 || this.provers.slotPool[i] >= 0) return;
+        this.enter(i);
+        this.midDayEntries++;
+        this.provers.refreshActiveList();
+      },
     };
     this.mechanism = createMechanism(scenario.mechanism);
     this.mechanism.init(this.world);
@@ -117,6 +163,7 @@ class Simulation {
     this.kinds = this.env.hardwareIds.map((id) => scenario.hardware[id]);
     this.overhead = Float64Array.from(classes, (c) => c.overheadUsdPerDay);
     this.capitalPerDay = Float64Array.from(classes, (c) => (c.stakeUsd * c.capitalCostPerYear) / DAYS_PER_YEAR);
+    this.classStakeUsd = Float64Array.from(classes, (c) => c.stakeUsd);
     this.electricity = Float64Array.from(classes, (c) => (c.costModel.model === 'hardware' ? c.costModel.electricityUsdPerKwh : 0));
     this.rents = Uint8Array.from(classes, (c) => (c.costModel.model === 'hardware' && c.costModel.ownership === 'rent' ? 1 : 0));
     this.budget = Float64Array.from(classes, (c) => c.capitalBudgetUsd ?? Infinity);
@@ -133,6 +180,7 @@ class Simulation {
     this.window7 = new RollingAmounts(n, 7);
     this.window30 = new RollingAmounts(n, 30);
     this.rewards30 = new RollingAmounts(n, 30);
+    this.memberWindows = this.pools ? { w7: new RollingAmounts(n, 7), w30: new RollingAmounts(n, 30), rewards30: new RollingAmounts(n, 30) } : null;
     this.scratch = new Float64Array(n);
     this.values = new Float64Array(n);
     this.flips = new Int32Array(n);
@@ -142,7 +190,7 @@ class Simulation {
     this.classStart = new Int32Array(this.nClasses + 1);
     classes.forEach((c, k) => (this.classStart[k + 1] = this.classStart[k] + c.count));
 
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < this.provers.nIndividuals; i++) {
       if (this.provers.costModel[i] !== COST_HARDWARE) {
         const c = this.provers.classIndex[i];
         this.provers.speed[i] = this.provers.speedTrait[i];
@@ -153,6 +201,7 @@ class Simulation {
     this.updatePrices(0);
     for (let i = 0; i < n; i++) if (this.provers.active[i]) this.enter(i);
     this.provers.refreshActiveList();
+    this.pools?.refresh(this.provers);
   }
 
   step(d: number): void {
@@ -164,12 +213,18 @@ class Simulation {
     w.proverRewardPerBatchUsd = this.proverShare * (env.feeUsdPerBatch[d] + env.issuanceTokensPerBatch[d] * env.tokenPriceUsd[d]);
     this.updatePrices(d);
     this.updateCosts(d);
+    if (this.pools?.aggregate(w)) this.provers.refreshActiveList();
     const decisions = this.decide(d);
     const upgrades = d > 0 ? this.upgrade(d) : 0;
     w.finality.reset();
     this.ledger.resetDay();
+    this.collateral.resetDay();
+    this.midDayEntries = 0;
     const outcome = this.mechanism.runDay(w);
-    this.record(d, decisions, upgrades, outcome.activeProvers, outcome.openHours);
+    this.pools?.settle(w);
+    this.collateral.endOfDay(w);
+    decisions.entries += this.midDayEntries;
+    this.record(d, decisions, upgrades, outcome);
     this.provers.resetDay();
   }
 
@@ -203,10 +258,18 @@ class Simulation {
     this.candidate.fixedCostUsdPerDay = this.overhead[c] + this.capitalPerDay[c] + depreciation;
   }
 
+  /** Prover i starts proving alone. */
   private enter(i: number): void {
+    this.buyIn(i);
+    this.provers.active[i] = 1;
+  }
+
+  /** Prover i starts proving (alone or in a pool): buys its hardware and locks the mechanism's stake. */
+  private buyIn(i: number): void {
     const p = this.provers;
-    p.active[i] = 1;
     p.entries[i]++;
+    const stake = this.mechanism.standingBondTokens?.(this.world, i) ?? 0;
+    if (stake > 0) this.collateral.lock(i, stake);
     if (p.costModel[i] === COST_HARDWARE && !this.rents[p.classIndex[i]]) {
       const j = p.kind[i];
       p.depreciationUsdPerDay[i] = this.depreciation(i, j, p.units[i]);
@@ -214,6 +277,15 @@ class Simulation {
       this.unitsBought[j] += p.units[i];
     }
     p.fixedCostUsdPerDay[i] = this.overhead[p.classIndex[i]] + this.capitalPerDay[p.classIndex[i]] + p.depreciationUsdPerDay[i];
+  }
+
+  /** Prover i stops proving: its hardware goes, its stake starts the mechanism's withdrawal delay. */
+  private sellOut(i: number): void {
+    const p = this.provers;
+    p.active[i] = 0;
+    p.exits[i]++;
+    p.depreciationUsdPerDay[i] = 0;
+    this.collateral.release(i, this.world.day + (this.mechanism.withdrawalDelayDays ?? 0));
   }
 
   /** Today's speed and costs of every prover (prospective fixed costs for those not active). */
@@ -233,7 +305,8 @@ class Simulation {
       }
       for (let i = from; i < to; i++) {
         const j = p.kind[i];
-        this.priceHardware(i, j, p.units[i], efficiency, active[i] ? p.depreciationUsdPerDay[i] : this.depreciation(i, j, p.units[i]));
+        const holds = active[i] || p.poolOf[i] >= 0;
+        this.priceHardware(i, j, p.units[i], efficiency, holds ? p.depreciationUsdPerDay[i] : this.depreciation(i, j, p.units[i]));
         speed[i] = this.candidate.speed;
         attemptCostUsd[i] = this.candidate.attemptCostUsd;
         fixedCostUsdPerDay[i] = this.candidate.fixedCostUsdPerDay;
@@ -256,9 +329,9 @@ class Simulation {
     m.expectedProfitsUsdPerDay(w, profits);
     // A newcomer may enter with any hardware its class can switch to (an ASIC once on sale).
     if (this.anyUpgrades) {
-      for (let i = 0; i < p.n; i++) {
+      for (let i = 0; i < p.nIndividuals; i++) {
         this.entryKind[i] = -1;
-        if (active[i] || p.costModel[i] !== COST_HARDWARE) continue;
+        if (active[i] || p.poolOf[i] >= 0 || p.costModel[i] !== COST_HARDWARE) continue;
         const j = this.bestSwitch(i, d, profits[i]);
         if (j >= 0) {
           this.entryKind[i] = j;
@@ -269,7 +342,10 @@ class Simulation {
     }
     let nFlips = 0;
     let profitableEntrants = 0;
-    for (let i = 0; i < p.n; i++) {
+    // Pool slots and members decide through the pools (below).
+    const poolOf = p.poolOf;
+    for (let i = 0; i < p.nIndividuals; i++) {
+      if (poolOf[i] >= 0) continue;
       const profit = profits[i];
       if (active[i]) {
         if (open && profit < 0 && rng.uniform32() < pExit) this.flips[nFlips++] = i;
@@ -283,9 +359,7 @@ class Simulation {
     for (let k = 0; k < nFlips; k++) {
       const i = this.flips[k];
       if (active[i]) {
-        active[i] = 0;
-        p.exits[i]++;
-        p.depreciationUsdPerDay[i] = 0;
+        this.sellOut(i);
         exits++;
       } else {
         if (this.anyUpgrades && this.entryKind[i] >= 0) {
@@ -300,6 +374,17 @@ class Simulation {
       }
     }
     if (nFlips > 0) p.refreshActiveList();
+    if (open && this.pools) {
+      this.poolEntries = 0;
+      this.poolExits = 0;
+      if (this.pools.decide(w, m, profits, rng, this.poolMoves) > 0) {
+        this.pools.refresh(p);
+        this.pools.aggregate(w);
+        p.refreshActiveList();
+        entries += this.poolEntries;
+        exits += this.poolExits;
+      }
+    }
     return { entries, exits, profitableEntrants };
   }
 
@@ -390,67 +475,87 @@ class Simulation {
   }
 
   /** Charges fixed costs and writes the day's row and per-class rows. */
-  private record(d: number, decisions: { entries: number; exits: number; profitableEntrants: number }, upgrades: number, activeProvers: number, openHours: number): void {
+  private record(d: number, decisions: { entries: number; exits: number; profitableEntrants: number }, upgrades: number, outcome: DayOutcome): void {
     const p = this.provers;
     const days = this.days;
     const cs = this.classSeries;
+    const pools = this.pools;
     let attempts = 0;
     let attemptSpend = 0;
     let winningSpend = 0;
     let fixedSpend = 0;
-    // Fixed costs of the active set, then attempts and wins of everyone who took part today.
+    let lockedClassStakeUsd = 0;
+    // Fixed costs of the active set and of pool members, then attempts and wins of everyone who took
+    // part today (a pool's go to its members' classes, through the pools).
     for (let k = 0; k < p.activeCount; k++) {
       const i = p.activeList[k];
-      const row = p.classIndex[i] * days + d;
-      const fixed = p.fixedCostUsdPerDay[i];
-      p.fixedSpendUsd[i] += fixed;
-      p.daysActive[i]++;
-      fixedSpend += fixed;
-      cs.active_provers[row]++;
-      cs.cost_usd[row] += fixed;
+      if (p.slotPool[i] >= 0) continue;
+      fixedSpend += this.chargeFixed(i, d);
+    }
+    if (pools) {
+      const members = pools.members();
+      for (let k = 0; k < pools.memberTotal; k++) fixedSpend += this.chargeFixed(members[k], d);
+    }
+    for (let k = 0; k < p.activeCount; k++) {
+      const i = p.activeList[k];
+      if (p.slotPool[i] < 0) lockedClassStakeUsd += this.classStakeUsd[p.classIndex[i]];
+    }
+    if (pools) {
+      const members = pools.members();
+      for (let k = 0; k < pools.memberTotal; k++) lockedClassStakeUsd += this.classStakeUsd[p.classIndex[members[k]]];
     }
     for (let k = 0; k < p.dayParticipantCount; k++) {
       const i = p.dayParticipants[k];
-      const row = p.classIndex[i] * days + d;
       const a = p.dayAttempts[i];
-      const attemptCost = a * p.attemptCostUsd[i];
+      const attemptCost = a * p.attemptCostUsd[i] + p.dayExtraCostUsd[i];
       attempts += a;
       attemptSpend += attemptCost;
       winningSpend += p.dayWins[i] * p.attemptCostUsd[i];
+      if (p.slotPool[i] >= 0) continue;
+      const row = p.classIndex[i] * days + d;
       cs.proofs_won[row] += p.dayWins[i];
       cs.revenue_usd[row] += p.dayRewardValueUsd[i];
       cs.cost_usd[row] += attemptCost;
     }
-    for (let c = 0; c < this.nClasses; c++) cs.profit_usd[c * days + d] = cs.revenue_usd[c * days + d] - cs.cost_usd[c * days + d];
+    const collateral = this.collateral;
+    const ledger = this.ledger;
+    // Slashes of individual provers (pools' went to their members' classes through the pools).
+    if (ledger.daySlashedUsd > 0) this.slashesByClass(d);
+    for (let c = 0; c < this.nClasses; c++) {
+      const row = c * days + d;
+      cs.cost_usd[row] += collateral.dayCapitalCostByClass[c];
+      if (pools) {
+        cs.revenue_usd[row] += pools.revenueByClass[c];
+        cs.cost_usd[row] += pools.costByClass[c];
+        cs.proofs_won[row] += pools.winsByClass[c];
+      }
+      cs.profit_usd[row] = cs.revenue_usd[row] - cs.cost_usd[row];
+    }
 
-    // Concentration of today's wins and rewards among the provers taking part, and over windows.
-    const nPart = p.dayParticipantCount;
-    const values = this.values;
-    for (let k = 0; k < nPart; k++) values[k] = p.dayWins[p.dayParticipants[k]];
-    const wins = concentration(values, nPart, this.scratch);
-    for (let k = 0; k < nPart; k++) values[k] = p.dayRewardValueUsd[p.dayParticipants[k]];
-    const rewardTop = topShare(values, nPart);
-    this.window7.push(p.dayParticipants, nPart, p.dayWins);
-    this.window30.push(p.dayParticipants, nPart, p.dayWins);
-    this.rewards30.push(p.dayParticipants, nPart, p.dayRewardValueUsd);
-    const w7 = this.window7.concentration(values);
-    const w30 = this.window30.concentration(values);
-    const r30 = this.rewards30;
-    for (let k = 0; k < r30.holderCount; k++) values[k] = r30.sums[r30.holders[k]];
-    const rewardTop30 = topShare(values, r30.holderCount);
+    // Concentration of today's wins and rewards among the provers taking part (a pool counting once),
+    // and over windows; then the same with pools spread over their members.
+    const entity = this.concentrations(p.dayParticipants, p.dayParticipantCount, p.dayWins, p.dayRewardValueUsd, this.window7, this.window30, this.rewards30);
+    const D = this.daily;
+    if (pools && this.memberWindows) {
+      pools.expandByMember(p);
+      const mw = this.memberWindows;
+      const member = this.concentrations(pools.byMemberList, pools.byMemberCount, pools.byMemberWins, pools.byMemberReward, mw.w7, mw.w30, mw.rewards30);
+      this.writeByMember(d, member);
+    } else {
+      this.writeByMember(d, entity);
+    }
 
     const f = this.world.finality;
-    const ledger = this.ledger;
     const env = this.env;
     const proven = f.count;
-    const proverCost = attemptSpend + fixedSpend;
+    const proverCost = attemptSpend + fixedSpend + collateral.dayCapitalCostUsd + ledger.daySlashedUsd;
     const tokenPrice = env.tokenPriceUsd[d];
     const delays = f.delays;
     sortAscending(delays, proven);
     this.histogram.addSorted(delays, proven);
-    const D = this.daily;
+    const wins = entity.wins;
     D.day[d] = d;
-    D.active_provers[d] = activeProvers;
+    D.active_provers[d] = outcome.activeProvers;
     D.nakamoto_coefficient[d] = wins.nakamoto;
     D.hhi[d] = wins.hhi;
     D.wasted_attempt_share[d] = attempts > 0 ? 1 - proven / attempts : 0;
@@ -464,13 +569,13 @@ class Simulation {
     D.gini[d] = wins.gini;
     D.entropy_bits[d] = wins.entropyBits;
     D.top1_win_share[d] = wins.topShare;
-    D.top1_reward_share[d] = rewardTop;
-    D.nakamoto_coefficient_7d[d] = w7.nakamoto;
-    D.hhi_7d[d] = w7.hhi;
-    D.nakamoto_coefficient_30d[d] = w30.nakamoto;
-    D.hhi_30d[d] = w30.hhi;
-    D.top1_reward_share_30d[d] = rewardTop30;
-    D.open_to_anyone_share[d] = this.mechanism.openEntry ? 1 : 0;
+    D.top1_reward_share[d] = entity.rewardTop;
+    D.nakamoto_coefficient_7d[d] = entity.w7.nakamoto;
+    D.hhi_7d[d] = entity.w7.hhi;
+    D.nakamoto_coefficient_30d[d] = entity.w30.nakamoto;
+    D.hhi_30d[d] = entity.w30.hhi;
+    D.top1_reward_share_30d[d] = entity.rewardTop30;
+    D.open_to_anyone_share[d] = outcome.openToAnyoneShare ?? (this.mechanism.openEntry ? 1 : 0);
     D.entry_capital_usd[d] = this.entryCapital();
     D.profitable_entrants[d] = decisions.profitableEntrants;
     D.wasted_cost_share[d] = attemptSpend > 0 ? 1 - winningSpend / attemptSpend : 0;
@@ -488,7 +593,82 @@ class Simulation {
     D.entries[d] = decisions.entries;
     D.exits[d] = decisions.exits;
     D.upgrades[d] = upgrades;
-    D.backup_open_hours[d] = this.mechanism.openEntry ? HOURS_PER_DAY : openHours;
+    const ownHours = outcome.openToAnyoneShare !== undefined;
+    D.backup_open_hours[d] = this.mechanism.openEntry && !ownHours ? HOURS_PER_DAY : outcome.openHours;
+    D.rollup_paid_usd[d] = ledger.dayPaidInUsd;
+    D.rollup_cost_per_batch_usd[d] = proven > 0 ? ledger.dayPaidInUsd / proven : 0;
+    D.slashed_usd[d] = ledger.daySlashedUsd;
+    D.bounties_usd[d] = ledger.dayBountyUsd;
+    D.capital_cost_usd[d] = collateral.dayCapitalCostUsd;
+    D.locked_capital_usd[d] = collateral.dayLockedUsd + lockedClassStakeUsd;
+    D.copier_income_usd[d] = ledger.dayCopierUsd;
+    D.front_run_batches[d] = outcome.frontRunBatches ?? 0;
+    D.pools_active[d] = pools ? pools.activeCount() : 0;
+    D.pool_members[d] = pools ? pools.memberTotal : 0;
+    D.pooled_speed_share[d] = pools ? pools.pooledSpeedShare : 0;
+    D.pool_fees_usd[d] = ledger.dayPoolFeesUsd;
+    D.active_provers_by_member[d] = outcome.activeProvers - (pools ? pools.activeCount() - pools.memberTotal : 0);
+  }
+
+  /** Charges prover i its fixed cost of the day and counts it as active in its class; returns the cost. */
+  private chargeFixed(i: number, d: number): number {
+    const p = this.provers;
+    const row = p.classIndex[i] * this.days + d;
+    const fixed = p.fixedCostUsdPerDay[i];
+    p.fixedSpendUsd[i] += fixed;
+    p.daysActive[i]++;
+    this.classSeries.active_provers[row]++;
+    this.classSeries.cost_usd[row] += fixed;
+    return fixed;
+  }
+
+  /** Adds today's slashes of individual provers to their classes' costs. */
+  private slashesByClass(d: number): void {
+    const p = this.provers;
+    const l = this.ledger;
+    for (let k = 0; k < l.slashedTodayCount; k++) {
+      const i = l.slashedToday[k];
+      if (p.slotPool[i] < 0) this.classSeries.cost_usd[p.classIndex[i] * this.days + d] += l.daySlashedValueUsd[i];
+    }
+  }
+
+  /** Day and window concentration of wins and rewards among `holders[0..n)`, with the windows pushed. */
+  private concentrations(
+    holders: Int32Array,
+    n: number,
+    wins: Float64Array,
+    rewards: Float64Array,
+    w7: RollingAmounts,
+    w30: RollingAmounts,
+    rewards30: RollingAmounts,
+  ): { wins: Concentration; rewardTop: number; w7: WindowConcentration; w30: WindowConcentration; rewardTop30: number } {
+    const values = this.values;
+    for (let k = 0; k < n; k++) values[k] = wins[holders[k]];
+    const day = concentration(values, n, this.scratch);
+    for (let k = 0; k < n; k++) values[k] = rewards[holders[k]];
+    const rewardTop = topShare(values, n);
+    w7.push(holders, n, wins);
+    w30.push(holders, n, wins);
+    rewards30.push(holders, n, rewards);
+    const c7 = w7.concentration(values);
+    const c30 = w30.concentration(values);
+    for (let k = 0; k < rewards30.holderCount; k++) values[k] = rewards30.sums[rewards30.holders[k]];
+    return { wins: day, rewardTop, w7: c7, w30: c30, rewardTop30: topShare(values, rewards30.holderCount) };
+  }
+
+  private writeByMember(d: number, c: { wins: Concentration; rewardTop: number; w7: WindowConcentration; w30: WindowConcentration; rewardTop30: number }): void {
+    const D = this.daily;
+    D.nakamoto_coefficient_by_member[d] = c.wins.nakamoto;
+    D.hhi_by_member[d] = c.wins.hhi;
+    D.gini_by_member[d] = c.wins.gini;
+    D.entropy_bits_by_member[d] = c.wins.entropyBits;
+    D.top1_win_share_by_member[d] = c.wins.topShare;
+    D.top1_reward_share_by_member[d] = c.rewardTop;
+    D.nakamoto_coefficient_7d_by_member[d] = c.w7.nakamoto;
+    D.hhi_7d_by_member[d] = c.w7.hhi;
+    D.nakamoto_coefficient_30d_by_member[d] = c.w30.nakamoto;
+    D.hhi_30d_by_member[d] = c.w30.hhi;
+    D.top1_reward_share_30d_by_member[d] = c.rewardTop30;
   }
 
   /** Throws when money was created or lost, a balance is negative, or a daily value is NaN. */
@@ -517,12 +697,14 @@ class Simulation {
 
   private proverLedgers(): ProverLedgers {
     const p = this.provers;
-    const classIds = this.scenario.provers.classes.map((c) => c.id);
+    const classIds = [...this.scenario.provers.classes.map((c) => c.id), 'pool'];
+    const poolIds = this.scenario.pools.list.map((q) => q.id);
     const profit = new Float64Array(p.n);
-    for (let i = 0; i < p.n; i++) profit[i] = p.rewardValueUsd[i] - p.attemptSpendUsd[i] - p.fixedSpendUsd[i];
+    for (let i = 0; i < p.n; i++) profit[i] = p.rewardValueUsd[i] - p.attemptSpendUsd[i] - p.fixedSpendUsd[i] - p.slashedValueUsd[i] - p.capitalSpendUsd[i];
     return {
       id: Int32Array.from({ length: p.n }, (_, i) => i),
       classId: Array.from(p.classIndex, (c) => classIds[c]),
+      pool: Array.from({ length: p.n }, (_, i) => (p.slotPool[i] >= 0 ? poolIds[p.slotPool[i]] : p.poolOf[i] >= 0 ? poolIds[p.poolOf[i]] : '')),
       hardware: Array.from(p.kind, (k) => (k >= 0 ? this.env.hardwareIds[k] : '')),
       units: p.units,
       speedProofsPerHour: p.speed,
@@ -540,6 +722,8 @@ class Simulation {
       attemptSpendUsd: p.attemptSpendUsd,
       fixedSpendUsd: p.fixedSpendUsd,
       capexSpendUsd: p.capexSpendUsd,
+      slashedValueUsd: p.slashedValueUsd,
+      capitalSpendUsd: p.capitalSpendUsd,
       profitUsd: profit,
     };
   }

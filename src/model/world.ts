@@ -2,6 +2,7 @@
  * The state a mechanism works on during one day: the provers, the ledger, today's prices, the market's
  * random stream and the finality record of the batches posted today.
  */
+import type { Collateral } from './collateral';
 import type { Environment } from './environment';
 import type { Ledger } from './ledger';
 import type { Provers } from './provers';
@@ -106,6 +107,8 @@ export interface World {
   readonly env: Environment;
   readonly provers: Provers;
   readonly ledger: Ledger;
+  /** Stakes, bonds and collateral locked by provers. */
+  readonly collateral: Collateral;
   /** The market's random stream (proof latencies, winners, entry and exit draws). */
   readonly rng: Rng;
   readonly finality: DayFinality;
@@ -117,6 +120,23 @@ export interface World {
   batchesToday: number;
   /** What a winning prover receives per proof today, after redistribution and treasury (USD value). */
   proverRewardPerBatchUsd: number;
+  /**
+   * Brings an inactive prover into the active set during the day (an outsider taking an auction
+   * seat): it buys in like a daily entrant, hardware and stake included.
+   */
+  activate(i: number): void;
+}
+
+/** Share of every reward that goes to the prover (the rest to tokenholders and the treasury). */
+export function proverShare(w: World): number {
+  const r = w.scenario.rewards;
+  return 1 - r.redistributionShare - r.treasuryShare;
+}
+
+/** Pays prover i for `count` proofs at `feeUsd` each (a bid price), with today's issuance and token price. */
+export function payProofsAtFee(w: World, i: number, count: number, feeUsd: number): void {
+  const e = w.env;
+  w.ledger.payProofs(i, count, feeUsd, e.issuanceTokensPerBatch[w.day], e.tokenPriceUsd[w.day]);
 }
 
 /** Pays prover i for `count` proofs at today's fee, issuance and token price. */

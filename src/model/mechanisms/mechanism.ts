@@ -11,6 +11,13 @@ export interface DayOutcome {
   activeProvers: number;
   /** Hours of the day during which anyone (or a fallback pool) could prove. */
   openHours: number;
+  /**
+   * Share of the day during which anyone may prove, when the mechanism says so itself (a designated
+   * prover's mechanism opens batches only after a miss); otherwise 1 for open entry, 0 if closed.
+   */
+  openToAnyoneShare?: number;
+  /** Batches whose prover reward a front-running copier took (race with copiers). */
+  frontRunBatches?: number;
 }
 
 export interface Mechanism {
@@ -36,6 +43,13 @@ export interface Mechanism {
   expectedProfitsUsdPerDay(w: World, out: Float64Array): void;
   /** Capital a newcomer must lock to take part (stake, bonds), USD, on top of hardware. */
   entryBondUsd(w: World): number;
+  /**
+   * Stake or bond (tokens) prover i locks while it takes part, from entry until its withdrawal delay
+   * after exit (see collateral.ts); none when absent.
+   */
+  standingBondTokens?(w: World, i: number): number;
+  /** Days a leaving prover's standing stake stays locked; 0 when absent. */
+  readonly withdrawalDelayDays?: number;
   /** Proves today's batches: records wins, attempts, payments and finality through the world. */
   runDay(w: World): DayOutcome;
 }

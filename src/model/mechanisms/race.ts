@@ -10,15 +10,28 @@
  * attempt (they cannot know in time that they lost); the up-set is fixed between outage boundaries.
  * Sampling: the winner of an exponential race is drawn directly with probability s_i / S and the
  * winning latency as Exponential(S), which has exactly the distribution of the minimum.
+ *
+ * Front-running (frontRunProbability > 0), the attack two-step submission exists to stop (Opside,
+ * 2023): the winning proof is revealed in the public mempool before it lands; a copier who resubmits it
+ * with a higher gas price lands first with this probability and takes the prover reward, at no proving
+ * cost (its gas is paid on L1, outside the model). The batch is proven as before; the prover who did
+ * the work is paid nothing. Provers expect to keep (1 - probability) of what they win.
  */
 import { outageBoundaries, downUntil, HOURS_PER_DAY } from '../environment';
+import type { MechanismConfig } from '../scenario/schema';
 import type { World } from '../world';
 import { payProofs } from '../world';
 import type { DayOutcome, Mechanism } from './mechanism';
 
+type RaceConfig = Extract<MechanismConfig, { kind: 'race' }>;
+
 export class RaceMechanism implements Mechanism {
   readonly kind = 'race';
   readonly openEntry = true;
+  /** Probability that a copier takes a won batch's reward. */
+  private readonly frontRun: number;
+  /** Batches whose reward copiers took today. */
+  private copied = 0;
   /** Sum of the active provers' speeds at decision time. */
   private activeSpeed = 0;
   private up!: Int32Array;
@@ -26,6 +39,10 @@ export class RaceMechanism implements Mechanism {
   private segmentWins!: Float64Array;
   private cumSpeed!: Float64Array;
   private points!: Float64Array;
+
+  constructor(config: RaceConfig = { kind: 'race', frontRunProbability: 0 }) {
+    this.frontRun = config.frontRunProbability;
+  }
 
   init(w: World): void {
     const n = w.provers.n;
@@ -45,13 +62,13 @@ export class RaceMechanism implements Mechanism {
   expectedProfitUsdPerDay(w: World, i: number, speed: number, attemptCostUsd: number, fixedCostUsdPerDay: number): number {
     const others = w.provers.active[i] ? this.activeSpeed - w.provers.speed[i] : this.activeSpeed;
     const share = speed / (Math.max(0, others) + speed);
-    return w.batchesToday * (w.proverRewardPerBatchUsd * share - attemptCostUsd) - fixedCostUsdPerDay;
+    return w.batchesToday * (w.proverRewardPerBatchUsd * (1 - this.frontRun) * share - attemptCostUsd) - fixedCostUsdPerDay;
   }
 
   expectedProfitsUsdPerDay(w: World, out: Float64Array): void {
     const { active, speed, attemptCostUsd, fixedCostUsdPerDay, n } = w.provers;
     const batches = w.batchesToday;
-    const reward = w.proverRewardPerBatchUsd;
+    const reward = w.proverRewardPerBatchUsd * (1 - this.frontRun);
     const total = this.activeSpeed;
     for (let i = 0; i < n; i++) {
       const s = speed[i];
@@ -68,6 +85,7 @@ export class RaceMechanism implements Mechanism {
     const p = w.provers;
     const nActive = p.activeCount;
     const batches = w.batchesToday;
+    this.copied = 0;
     if (batches === 0) return { activeProvers: nActive, openHours: HOURS_PER_DAY };
     const dayStart = w.dayStartHours;
     const dayEnd = dayStart + HOURS_PER_DAY;
@@ -98,7 +116,11 @@ export class RaceMechanism implements Mechanism {
       const i = p.dayParticipants[k];
       payProofs(w, i, p.dayWins[i]);
     }
-    return { activeProvers: nActive, openHours: HOURS_PER_DAY };
+    if (this.copied > 0) {
+      const e = w.env;
+      w.ledger.payCopier(this.copied, e.feeUsdPerBatch[w.day], e.issuanceTokensPerBatch[w.day], e.tokenPriceUsd[w.day]);
+    }
+    return { activeProvers: nActive, openHours: HOURS_PER_DAY, frontRunBatches: this.copied };
   }
 
   private growPoints(): void {
@@ -138,7 +160,8 @@ export class RaceMechanism implements Mechanism {
         if (cum[mid] > u) hi = mid;
         else lo = mid + 1;
       }
-      this.segmentWins[lo]++;
+      if (this.frontRun > 0 && rng.uniform32() < this.frontRun) this.copied++;
+      else this.segmentWins[lo]++;
       f.proven(rng.exponential32(total));
     }
     for (let k = 0; k < nUp; k++) {

@@ -21,6 +21,7 @@ const files: Record<string, unknown> = {
   cadence: require('../../../data/calibration/cadence.json'),
   rewards: require('../../../data/calibration/rewards.json'),
   outages: require('../../../data/calibration/outages.json'),
+  mechanisms: require('../../../data/calibration/mechanisms.json'),
 };
 
 /** The figure at a dotted path such as `hardware.kinds.h100.capexUsdPerUnit`. */

@@ -192,7 +192,16 @@ export type ProverClass = z.output<typeof proverClassSchema>;
 // ---------------------------------------------------------------------------------------------
 
 /** Permissionless race: anyone may prove; the first valid proof wins; every attempt costs its prover. */
-export const raceMechanismSchema = z.object({ kind: z.literal('race') }).strict();
+export const raceMechanismSchema = z
+  .object({
+    kind: z.literal('race'),
+    frontRunProbability: doc(share().default(0), {
+      doc: 'Probability that a mempool copier front-runs the winning proof once it is revealed (copies it and lands first with higher gas), taking the prover reward; the copier has no proving cost. 0: no copier. The race-copier comparison uses data/calibration/mechanisms.json race.copierFrontRunProbability.',
+      unit: 'share',
+      source: 'assumption: off unless set (Opside\'s motivation for two-step submission, 2023)',
+    }),
+  })
+  .strict();
 
 /** One operator proves everything; a backup pool is opened when it fails. */
 export const centralizedMechanismSchema = z
@@ -221,7 +230,288 @@ export const centralizedMechanismSchema = z
   })
   .strict();
 
-export const mechanismSchema = z.discriminatedUnion('kind', [raceMechanismSchema, centralizedMechanismSchema]);
+/** Capital cost and release of a mechanism's stake: shared by the mechanisms that hold stakes or bonds. */
+const stakeByClass = () =>
+  doc(z.record(z.string(), nonNegative()).default({}), {
+    doc: 'Stake per prover of each class (class id -> tokens); classes left out stake the minimum. Valued at rewards.tokenPriceUsd; its opportunity cost is the class\'s capitalCostPerYear.',
+    unit: 'tokens',
+  });
+
+/**
+ * Stake-weighted selection, Taiko's alpha-4 staking pool (taiko-mono tokenomics_staking.md): the top
+ * K stakers are eligible; each batch's prover is drawn with weight sqrt(stake) / feeMultiplier^2; a
+ * miss past the deadline slashes a fraction of stake and opens the batch to anyone.
+ */
+export const stakingMechanismSchema = z
+  .object({
+    kind: z.literal('staking'),
+    eligibleProvers: doc(z.number().int().min(1).default(calibrated('mechanisms.taiko.stakingEligibleProvers')), {
+      doc: 'K: the K largest stakers among the active provers are eligible for selection (ties: earlier index).',
+      unit: 'provers',
+      source: provenance('mechanisms.taiko.stakingEligibleProvers'),
+    }),
+    minStakeTokens: doc(nonNegative().default(calibrated('mechanisms.taiko.stakingMinStakeTokens')), {
+      doc: 'Least stake a prover locks to register (and its stake when stakeTokensByClass does not name its class).',
+      unit: 'tokens',
+      source: provenance('mechanisms.taiko.stakingMinStakeTokens'),
+    }),
+    stakeTokensByClass: stakeByClass(),
+    feeMultiplierMin: doc(positive().default(calibrated('mechanisms.taiko.stakingFeeMultiplierMin')), {
+      doc: 'Lowest fee multiplier a prover may set (its fee per batch is multiplier x rewards.feeUsdPerBatch; its selection weight falls with the square of the multiplier).',
+      unit: 'ratio',
+      source: provenance('mechanisms.taiko.stakingFeeMultiplierMin'),
+    }),
+    feeMultiplierMax: doc(positive().default(calibrated('mechanisms.taiko.stakingFeeMultiplierMax')), {
+      doc: 'Highest fee multiplier a prover may set.',
+      unit: 'ratio',
+      source: provenance('mechanisms.taiko.stakingFeeMultiplierMax'),
+    }),
+    deadlineAverageDelayMultiple: doc(positive().default(calibrated('mechanisms.taiko.stakingDeadlineAverageDelayMultiple')), {
+      doc: 'The selected prover must prove within this multiple of the average proof delay of recent batches.',
+      unit: 'ratio',
+      source: provenance('mechanisms.taiko.stakingDeadlineAverageDelayMultiple'),
+    }),
+    averageDelayWindowBatches: doc(z.number().int().min(1).default(calibrated('mechanisms.taiko.stakingAverageDelayWindowBatches')), {
+      doc: 'Window of the moving average of proof delays that sets the deadline (an exponential moving average over about this many batches).',
+      unit: 'batches',
+      source: provenance('mechanisms.taiko.stakingAverageDelayWindowBatches'),
+    }),
+    slashShare: doc(share().default(calibrated('mechanisms.taiko.stakingSlashShare')), {
+      doc: 'Share of the selected prover\'s stake slashed when it misses the deadline (the prover tops its stake back up).',
+      unit: 'share',
+      source: provenance('mechanisms.taiko.stakingSlashShare'),
+    }),
+    slashToProverShare: doc(share().default(0), {
+      doc: 'Share of a slash paid to whoever proves the opened batch; the rest is burned.',
+      unit: 'share',
+      source: 'assumption: the alpha-4 note does not say where slashed stake goes; burned',
+    }),
+    withdrawalDelayDays: doc(nonNegative().default(calibrated('mechanisms.taiko.stakingWithdrawalDelayDays')), {
+      doc: 'Days an exiting prover\'s stake stays locked (and keeps costing capital) after it leaves.',
+      unit: 'days',
+      source: provenance('mechanisms.taiko.stakingWithdrawalDelayDays'),
+    }),
+  })
+  .strict();
+
+/**
+ * Two-step commit-reveal submission, Opside / Lumoz (docs.lumoz.org zkp-two-step-submission): commit
+ * H(proof, address) within a window after the first commit, reveal afterwards; valid committers share
+ * the reward pro rata to stake; no valid proof by the deadline slashes every committer and reopens.
+ */
+export const twoStepMechanismSchema = z
+  .object({
+    kind: z.literal('two-step'),
+    stakeTokens: doc(nonNegative().default(calibrated('mechanisms.opside.stakeTokens')), {
+      doc: 'Least stake per rollup a prover locks to submit hashes or proofs (and its stake when stakeTokensByClass does not name its class).',
+      unit: 'tokens',
+      source: provenance('mechanisms.opside.stakeTokens'),
+    }),
+    stakeTokensByClass: stakeByClass(),
+    commitWindowBlocks: doc(z.number().int().min(0).default(calibrated('mechanisms.opside.commitWindowBlocks')), {
+      doc: 'Commits are accepted for this many L1 blocks after the first commit; the reveal opens the block after.',
+      unit: 'L1 blocks',
+      source: provenance('mechanisms.opside.commitWindowBlocks'),
+    }),
+    revealDeadlineBlocks: doc(z.number().int().min(1).default(calibrated('mechanisms.opside.revealDeadlineBlocks')), {
+      doc: 'If no proof verifies this many L1 blocks after the first commit, every committer is slashed and the batch reopens.',
+      unit: 'L1 blocks',
+      source: provenance('mechanisms.opside.revealDeadlineBlocks'),
+    }),
+    l1BlockSeconds: doc(positive().default(calibrated('mechanisms.ethereum.l1BlockSeconds')), {
+      doc: 'L1 block time that turns the windows into hours.',
+      unit: 's',
+      source: provenance('mechanisms.ethereum.l1BlockSeconds'),
+    }),
+    wrongHashPenaltyTokens: doc(nonNegative().default(calibrated('mechanisms.opside.wrongHashPenaltyTokens')), {
+      doc: 'Penalty for a commit whose hash the revealed proof does not validate (burned).',
+      unit: 'tokens',
+      source: provenance('mechanisms.opside.wrongHashPenaltyTokens'),
+    }),
+    noProofPenaltyTokens: doc(nonNegative().default(calibrated('mechanisms.opside.noProofPenaltyTokens')), {
+      doc: 'Penalty for each committer when no proof verifies by the deadline (burned).',
+      unit: 'tokens',
+      source: provenance('mechanisms.opside.noProofPenaltyTokens'),
+    }),
+    invalidCommitProbability: doc(share().default(calibrated('mechanisms.opside.invalidCommitProbability')), {
+      doc: 'Probability that a commit does not match a valid proof (a prover bug, a corrupted proof).',
+      unit: 'probability',
+      source: provenance('mechanisms.opside.invalidCommitProbability'),
+    }),
+    withdrawalDelayDays: doc(nonNegative().default(calibrated('mechanisms.opside.withdrawalDelayDays')), {
+      doc: 'Days an exiting prover\'s stake stays locked after it leaves.',
+      unit: 'days',
+      source: provenance('mechanisms.opside.withdrawalDelayDays'),
+    }),
+  })
+  .strict();
+
+/**
+ * Continuous reverse auction for the designated prover, Taiko ProverAuction (taiko-mono AUCTION.md) and
+ * OpenZeppelin's minimal-rollup auction: the lowest fee holds the seat; outsiders undercut by at least
+ * minFeeReductionBps; bond = livenessBond x maxPendingProposals x 2; vacancy fee cap doubling.
+ */
+export const auctionMechanismSchema = z
+  .object({
+    kind: z.literal('auction'),
+    minFeeReductionBps: doc(z.number().int().min(1).max(10_000).default(calibrated('mechanisms.taiko.auctionMinFeeReductionBps')), {
+      doc: 'An outsider\'s bid takes the seat only if it is at least this much below the holder\'s fee; the holder may lower its own fee freely.',
+      unit: 'basis points',
+      source: provenance('mechanisms.taiko.auctionMinFeeReductionBps'),
+    }),
+    livenessBondTokens: doc(nonNegative().default(calibrated('mechanisms.taiko.livenessBondTokens')), {
+      doc: 'Bond slashed from the holder for each proposal it fails to prove within the proving window.',
+      unit: 'tokens',
+      source: provenance('mechanisms.taiko.livenessBondTokens'),
+    }),
+    maxPendingProposals: doc(z.number().int().min(1).default(calibrated('mechanisms.taiko.auctionMaxPendingProposals')), {
+      doc: 'Most unproven proposals at a time; sizes the required bond (livenessBond x this x 2) and the forced-exit threshold (livenessBond x this / 2).',
+      unit: 'proposals',
+      source: provenance('mechanisms.taiko.auctionMaxPendingProposals'),
+    }),
+    provingWindowHours: doc(positive().default(calibrated('cadence.provingDeadlineHours')), {
+      doc: 'Only the holder may prove a proposal within this window; after it anyone may, and the holder is slashed.',
+      unit: 'hours',
+      source: provenance('cadence.provingDeadlineHours'),
+    }),
+    lateProverShare: doc(share().default(calibrated('mechanisms.taiko.lateProverBondShare')), {
+      doc: 'Share of a slashed liveness bond paid to the prover who proves late; the rest is burned (locked forever in the contract). Nothing is paid when the holder itself proves late.',
+      unit: 'share',
+      source: provenance('mechanisms.taiko.lateProverBondShare'),
+    }),
+    feeDoublingMinutes: doc(positive().default(calibrated('mechanisms.taiko.auctionFeeDoublingMinutes')), {
+      doc: 'While the seat is vacant, the highest allowed bid doubles every this many minutes from the previous holder\'s fee.',
+      unit: 'minutes',
+      source: provenance('mechanisms.taiko.auctionFeeDoublingMinutes'),
+    }),
+    maxFeeDoublings: doc(z.number().int().min(0).max(30).default(calibrated('mechanisms.taiko.auctionMaxFeeDoublings')), {
+      doc: 'Cap on the doublings of the vacancy fee cap (8: 256 times the base fee).',
+      unit: 'doublings',
+      source: provenance('mechanisms.taiko.auctionMaxFeeDoublings'),
+    }),
+    initialMaxFeeUsd: doc(nonNegative().optional(), {
+      doc: 'Base of the vacancy fee cap before anyone has held the seat; absent: rewards.feeUsdPerBatch on day 0.',
+      unit: 'USD/batch',
+    }),
+    bondWithdrawalDelayHours: doc(nonNegative().default(calibrated('mechanisms.taiko.auctionBondWithdrawalDelayHours')), {
+      doc: 'Hours a former holder\'s bond stays locked after it exits or is outbid.',
+      unit: 'hours',
+      source: provenance('mechanisms.taiko.auctionBondWithdrawalDelayHours'),
+    }),
+  })
+  .strict();
+
+/**
+ * Per-request proof market, Boundless reverse-Dutch lock (boundless contracts Offer.sol) with
+ * Succinct-style staking: each batch is a request whose price ramps up until a prover locks it with
+ * collateral; a missed lock refunds the requester and slashes the collateral.
+ */
+export const proofMarketMechanismSchema = z
+  .object({
+    kind: z.literal('proof-market'),
+    minPriceShare: doc(share().default(calibrated('mechanisms.boundless.minPriceShare')), {
+      doc: 'The price ramp starts at this share of the maximum price (the maximum is rewards.feeUsdPerBatch).',
+      unit: 'share',
+      source: provenance('mechanisms.boundless.minPriceShare'),
+    }),
+    rampUpMinutes: doc(nonNegative().default(calibrated('mechanisms.boundless.rampUpMinutes')), {
+      doc: 'Minutes over which the price rises linearly from the minimum to the maximum.',
+      unit: 'minutes',
+      source: provenance('mechanisms.boundless.rampUpMinutes'),
+    }),
+    lockTimeoutMinutes: doc(positive().default(calibrated('mechanisms.boundless.lockTimeoutMinutes')), {
+      doc: 'The locking prover has exclusivity this long after locking; if it has not proven by then it is slashed.',
+      unit: 'minutes',
+      source: provenance('mechanisms.boundless.lockTimeoutMinutes'),
+    }),
+    timeoutMinutes: doc(positive().default(calibrated('mechanisms.boundless.timeoutMinutes')), {
+      doc: 'Minutes after the request starts until it expires: a late prover earns the bounty only before then.',
+      unit: 'minutes',
+      source: provenance('mechanisms.boundless.timeoutMinutes'),
+    }),
+    collateralMultiple: doc(nonNegative().default(calibrated('mechanisms.boundless.collateralMultipleOfMaxPrice')), {
+      doc: 'Collateral locked per request, as a multiple of the request\'s maximum price; locked from lock to proof.',
+      unit: 'ratio',
+      source: provenance('mechanisms.boundless.collateralMultipleOfMaxPrice'),
+    }),
+    slashBurnShare: doc(share().default(calibrated('mechanisms.boundless.slashBurnShare')), {
+      doc: 'Share of a missed lock\'s collateral burned; the rest is a bounty for a prover who fulfils the request before it expires (burned too if nobody does).',
+      unit: 'share',
+      source: provenance('mechanisms.boundless.slashBurnShare'),
+    }),
+    minStakeTokens: doc(nonNegative().default(calibrated('mechanisms.succinct.minStakeTokens')), {
+      doc: 'Standing stake a prover locks to bid at all (Succinct-style).',
+      unit: 'tokens',
+      source: provenance('mechanisms.succinct.minStakeTokens'),
+    }),
+    withdrawalDelayDays: doc(nonNegative().default(calibrated('mechanisms.succinct.unstakeDays')), {
+      doc: 'Days an exiting prover\'s stake stays locked.',
+      unit: 'days',
+      source: provenance('mechanisms.succinct.unstakeDays'),
+    }),
+  })
+  .strict();
+
+/**
+ * Open multi-proof with activity-score shares, Aztec (RewardLib; engineering-designs prover-reward-boost,
+ * AZIP-5): any prover may submit each epoch's proof before the deadline; the epoch's reward is split by
+ * shares that grow with a prover's recent activity.
+ */
+export const multiProofMechanismSchema = z
+  .object({
+    kind: z.literal('multi-proof'),
+    submissionWindowHours: doc(positive().default(calibrated('mechanisms.aztec.submissionWindowHours')), {
+      doc: 'A proof counts for rewards if it lands within this many hours of the batch (epoch) being posted.',
+      unit: 'hours',
+      source: provenance('mechanisms.aztec.submissionWindowHours'),
+    }),
+    scoreIncrement: doc(nonNegative().default(calibrated('mechanisms.aztec.scoreIncrement')), {
+      doc: 'Activity score added for each epoch a prover proves.',
+      unit: 'score points',
+      source: provenance('mechanisms.aztec.scoreIncrement'),
+    }),
+    scoreDecayPerEpoch: doc(nonNegative().default(calibrated('mechanisms.aztec.scoreDecayPerEpoch')), {
+      doc: 'Activity score every prover loses each epoch (floored at 0).',
+      unit: 'score points',
+      source: provenance('mechanisms.aztec.scoreDecayPerEpoch'),
+    }),
+    maxScore: doc(positive().default(calibrated('mechanisms.aztec.maxScore')), {
+      doc: 'Cap of the activity score, and the score at which a prover holds the most shares.',
+      unit: 'score points',
+      source: provenance('mechanisms.aztec.maxScore'),
+    }),
+    curveA: doc(nonNegative().default(calibrated('mechanisms.aztec.curveA')), {
+      doc: 'Curvature a of the shares curve y = max(k - a ((maxScore - x) / 1e5)^2, minShares).',
+      unit: 'shares',
+      source: provenance('mechanisms.aztec.curveA'),
+    }),
+    minShares: doc(positive().default(calibrated('mechanisms.aztec.minShares')), {
+      doc: 'Shares of a prover with a low activity score (the floor m of the curve).',
+      unit: 'shares',
+      source: provenance('mechanisms.aztec.minShares'),
+    }),
+    maxShares: doc(positive().default(calibrated('mechanisms.aztec.maxShares')), {
+      doc: 'Shares at the top of the curve (k).',
+      unit: 'shares',
+      source: provenance('mechanisms.aztec.maxShares'),
+    }),
+    submissionCostUsd: doc(nonNegative().default(calibrated('mechanisms.ethereum.groth16VerifyGas') * calibrated('mechanisms.ethereum.gasUsdPerMillion') / 1e6), {
+      doc: 'L1 gas each submitter pays to verify its proof: the part of "users pay proving M times" on top of the proving work.',
+      unit: 'USD',
+      source: `${provenance('mechanisms.ethereum.groth16VerifyGas')} x ${provenance('mechanisms.ethereum.gasUsdPerMillion')}`,
+    }),
+  })
+  .strict();
+
+export const mechanismSchema = z.discriminatedUnion('kind', [
+  raceMechanismSchema,
+  centralizedMechanismSchema,
+  stakingMechanismSchema,
+  twoStepMechanismSchema,
+  auctionMechanismSchema,
+  proofMarketMechanismSchema,
+  multiProofMechanismSchema,
+]);
 export type MechanismConfig = z.output<typeof mechanismSchema>;
 export type MechanismKind = MechanismConfig['kind'];
 
@@ -234,6 +524,18 @@ const scheduledOutageSchema = z
     startHours: doc(nonNegative(), { doc: 'Start, in hours since the start of day 0.', unit: 'hours' }),
     durationHours: doc(positive(), { doc: 'Duration.', unit: 'hours' }),
     classes: doc(z.array(z.string()).default([]), { doc: 'Classes whose provers all fail (empty: every prover).' }),
+  })
+  .strict();
+
+/** One proving pool. */
+const poolSchema = z
+  .object({
+    id: doc(identifier(), { doc: 'Short identifier of the pool, used in outputs.' }),
+    feeShare: doc(share().default(calibrated('mechanisms.pools.feeShare')), {
+      doc: 'Share of the pool\'s rewards its operator keeps; the rest goes to members pro rata to the proving speed they contribute.',
+      unit: 'share',
+      source: provenance('mechanisms.pools.feeShare'),
+    }),
   })
   .strict();
 
@@ -410,8 +712,27 @@ const scenarioObject = z
       })
       .strict()
       .default({}),
+    pools: z
+      .object({
+        list: doc(z.array(poolSchema).default([]), {
+          doc: 'Proving pools (ZKPool-style) that members may join: each competes as one prover with its members\' hardware and stake and keeps a fee. Empty: no pools.',
+        }),
+        memberClasses: doc(z.array(z.string()).default([]), { doc: 'Prover classes whose provers may join pools (empty: every class).' }),
+        switchProbabilityPerDay: doc(share().default(calibrated('mechanisms.pools.switchProbabilityPerDay')), {
+          doc: 'Daily probability that a member (or an active solo prover) for whom another pool, or going solo, pays better moves there.',
+          unit: '1/day',
+          source: provenance('mechanisms.pools.switchProbabilityPerDay'),
+        }),
+        switchHurdleShare: doc(nonNegative().default(calibrated('mechanisms.pools.switchHurdleShare')), {
+          doc: 'A member moves only when the alternative\'s expected profit beats its current one by this share.',
+          unit: 'share',
+          source: provenance('mechanisms.pools.switchHurdleShare'),
+        }),
+      })
+      .strict()
+      .default({}),
     mechanism: doc(mechanismSchema.default({ kind: 'race' }), {
-      doc: 'How batches are assigned and paid: "race" or "centralized" (more in src/model/mechanisms/).',
+      doc: 'How batches are assigned and paid: "race", "centralized", "staking", "two-step", "auction", "proof-market" or "multi-proof" (one file each in src/model/mechanisms/).',
     }),
   })
   .strict();
@@ -455,10 +776,32 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
       if (!ids.has(id)) issue([...path, j], `unknown prover class "${id}" (allowed: ${classList})`);
     });
   s.outages.scheduled.forEach((o, i) => checkClasses(o.classes, ['outages', 'scheduled', i, 'classes']));
+  checkClasses(s.pools.memberClasses, ['pools', 'memberClasses']);
+  const poolIds = new Set<string>();
+  s.pools.list.forEach((p, i) => {
+    if (poolIds.has(p.id)) issue(['pools', 'list', i, 'id'], `duplicate pool id "${p.id}"`);
+    poolIds.add(p.id);
+  });
   const m = s.mechanism;
   if (m.kind === 'centralized') {
     if (!ids.has(m.operatorClass)) issue(['mechanism', 'operatorClass'], `unknown prover class "${m.operatorClass}" (allowed: ${classList})`);
     checkClasses(m.backupClasses, ['mechanism', 'backupClasses']);
+  }
+  if (m.kind === 'staking' || m.kind === 'two-step') {
+    const least = m.kind === 'staking' ? m.minStakeTokens : m.stakeTokens;
+    for (const [id, tokens] of Object.entries(m.stakeTokensByClass)) {
+      if (!ids.has(id)) issue(['mechanism', 'stakeTokensByClass', id], `unknown prover class "${id}" (allowed: ${classList})`);
+      else if (tokens < least) issue(['mechanism', 'stakeTokensByClass', id], `must be at least the minimum stake ${least} (got ${tokens})`);
+    }
+  }
+  if (m.kind === 'staking' && m.feeMultiplierMin > m.feeMultiplierMax) {
+    issue(['mechanism', 'feeMultiplierMin'], `must be at most feeMultiplierMax (${m.feeMultiplierMax})`);
+  }
+  if (m.kind === 'two-step' && m.revealDeadlineBlocks <= m.commitWindowBlocks) {
+    issue(['mechanism', 'revealDeadlineBlocks'], `must be more than commitWindowBlocks (${m.commitWindowBlocks}): the reveal comes after the commit window`);
+  }
+  if (m.kind === 'proof-market' && m.lockTimeoutMinutes > m.timeoutMinutes) {
+    issue(['mechanism', 'lockTimeoutMinutes'], `must be at most timeoutMinutes (${m.timeoutMinutes})`);
   }
 });
 
