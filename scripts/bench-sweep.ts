@@ -1,0 +1,100 @@
+/**
+ * Sweep benchmark: runs per second with 1 and 2 worker threads on a short scenario, and memory
+ * (RSS, which counts worker threads too) along a 10,000-run sweep, to show it does not grow with the
+ * number of runs. Uses the built library (dist/), as the CLI and notebooks do.
+ *
+ *   node -r ts-node/register/transpile-only scripts/bench-sweep.ts [--runs N] [--memory-runs N]
+ *
+ * Targets (issue 4): 2 workers at least 1.8x one; RSS flat in the run count. Other processes on the
+ * machine distort both, so each throughput figure is the best of two alternating rounds, and the
+ * load average is printed before and after.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { runSweep } = require('../dist/experiments') as typeof import('../src/experiments');
+
+const DAYS = 30;
+const SCENARIO = 'permissionless-race';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** A sweep of `runs` runs: 4 grid points x runs/4 seeds, `DAYS` days each. */
+function options(runs: number, workers: number, out: string) {
+  return { scenario: SCENARIO, days: DAYS, grid: { 'rewards.redistributionShare': [0, 0.1, 0.2, 0.3] }, seeds: Math.ceil(runs / 4), masterSeed: 1, workers, out };
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+/**
+ * Runs per second over the whole sweep (thread start-up and JIT warm-up included) and in steady
+ * state (after the first 20% of runs): each worker warms up on its own, a fixed cost that weighs
+ * more on the faster, 2-worker sweep and vanishes in long sweeps.
+ */
+async function throughput(runs: number, workers: number): Promise<{ overall: number; steady: number }> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'prover-sim-bench-'));
+  try {
+    let mark: { done: number; ms: number } | undefined;
+    const t0 = performance.now();
+    const r = await runSweep(options(runs, workers, path.join(out, 's')), {
+      onProgress: (p) => {
+        if (!mark && p.done >= 0.2 * p.total) mark = { done: p.done, ms: performance.now() };
+      },
+    });
+    const t1 = performance.now();
+    return { overall: (r.ranRuns * 1000) / (t1 - t0), steady: ((r.ranRuns - mark!.done) * 1000) / (t1 - mark!.ms) };
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function memory(runs: number, workers: number): Promise<void> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'prover-sim-bench-'));
+  const marks = [0.1, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * runs));
+  const seen: string[] = [];
+  try {
+    const t0 = performance.now();
+    const r = await runSweep(options(runs, workers, path.join(out, 's')), {
+      onProgress: (p) => {
+        while (marks.length && p.done >= marks[0]) {
+          seen.push(`${String(marks.shift()).padStart(6)} runs: RSS ${mib(process.memoryUsage().rss)}`);
+        }
+      },
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    const dailyBytes = fs.statSync(path.join(r.outDir, 'daily.csv')).size;
+    console.log(`memory: ${r.ranRuns} runs of ${DAYS} days with ${workers} workers in ${seconds.toFixed(1)} s (daily.csv ${mib(dailyBytes)})`);
+    for (const line of seen) console.log(`  ${line}`);
+    console.log(`  peak RSS ${mib(process.resourceUsage().maxRSS * 1024)} (the whole process: main thread and workers)`);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const runs = arg('--runs', 4000);
+  const memoryRuns = arg('--memory-runs', 10_000);
+  console.log(`sweep benchmark: ${SCENARIO}, ${DAYS} days per run, ${os.availableParallelism()} cores, load average ${os.loadavg()[0].toFixed(2)}`);
+  const best: Record<number, { overall: number; steady: number }> = { 1: { overall: 0, steady: 0 }, 2: { overall: 0, steady: 0 } };
+  for (const workers of [1, 2, 1, 2]) {
+    const t = await throughput(runs, workers);
+    best[workers] = { overall: Math.max(best[workers].overall, t.overall), steady: Math.max(best[workers].steady, t.steady) };
+  }
+  for (const kind of ['overall', 'steady'] as const) {
+    const [one, two] = [best[1][kind], best[2][kind]];
+    const what = kind === 'overall' ? 'whole sweep, start-up included' : 'steady state, after 20% of runs';
+    console.log(`throughput (${runs} runs, ${what}, best of 2): 1 worker ${one.toFixed(0)} runs/s, 2 workers ${two.toFixed(0)} runs/s, speed-up ${(two / one).toFixed(2)}x (target >= 1.8x)`);
+  }
+  await memory(memoryRuns, 2);
+  console.log(`load average after: ${os.loadavg()[0].toFixed(2)}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
