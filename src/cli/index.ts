@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../io/manifest';
 import { ScenarioError } from '../model/scenario/validate';
+import { registerCompare } from './commands/compare';
 import { registerMerge } from './commands/merge';
 import { registerRun } from './commands/run';
 import { registerReport } from './commands/report';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerSweep(program);
   registerMerge(program);
+  registerCompare(program);
   return program;
 }
 
