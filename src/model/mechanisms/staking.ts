@@ -10,10 +10,10 @@
  * active prover; whoever proves it first (the drawn one included) is paid its fee.
  *
  * Each prover picks the multiplier that maximises its expected profit per day against the others'
- * weights: with selection odds proportional to 1/m^2 and profit (sigma m F + sigma I - c - q S) per
- * batch, the best response is m = 2 (c + q S - sigma I) / (sigma F), clamped to the allowed range
- * (sigma: prover share of rewards, F: base fee, I: issuance value, c: attempt cost, q: miss
- * probability, S: slash value).
+ * weights: with selection odds proportional to 1/m^2 and profit ((1 - q) sigma (m F + I) - c - q S)
+ * per drawn batch (a missed batch pays whoever proves it), the best response is
+ * m = 2 (c + q S - (1 - q) sigma I) / ((1 - q) sigma F), clamped to the allowed range (sigma: prover
+ * share of rewards, F: base fee, I: issuance value, c: attempt cost, q: miss probability, S: slash).
  *
  * Simplifications: the draw ignores whether the prover is up (as keccak(parent_hash, block_id) does;
  * a prover that is down starts when it is back, and likely misses); no per-prover capacity; slashed
@@ -32,8 +32,9 @@ type StakingConfig = Extract<MechanismConfig, { kind: 'staking' }>;
 
 /**
  * The fee multiplier that maximises expected profit per day for a prover whose selection odds fall
- * with 1/m^2: m = 2 (cost - proverShare x issuance) / (proverShare x baseFee), clamped to [min, max].
- * `costUsd` is the cost per selected batch (attempt plus expected slash).
+ * with 1/m^2: m = 2 (cost - share x issuance) / (share x baseFee), clamped to [min, max]. `costUsd`
+ * is the cost per selected batch (attempt plus expected slash), `share` the part of the fee the
+ * prover expects to keep (its reward share times the chance it proves in time).
  */
 export function bestFeeMultiplier(costUsd: number, baseFeeUsd: number, issuanceUsd: number, share: number, min: number, max: number): number {
   if (!(share * baseFeeUsd > 0)) return max;
@@ -56,6 +57,10 @@ export class StakingMechanism implements Mechanism {
   private isEligible!: Uint8Array;
   /** The K-th eligible prover when all K places are taken (a newcomer must outrank it), else -1. */
   private last = -1;
+  /** At decision time: probability that a batch opens to anyone (the drawn prover misses), the mean fee multiplier of drawn provers, and the active provers' total speed. */
+  private openProbability = 0;
+  private meanMultiplier = 1;
+  private activeSpeed = 0;
   /** Moving average of proof delays, hours (NaN until the first day sets it). */
   private averageDelayHours = NaN;
   private readonly emaWeight: number;
@@ -132,6 +137,19 @@ export class StakingMechanism implements Mechanism {
     this.eligibleCount = K;
     this.totalWeight = total;
     this.last = K === this.eligible.length ? ranked[K - 1] : -1;
+    let open = 0;
+    let multiplier = 0;
+    for (let k = 0; k < K; k++) {
+      const i = ranked[k];
+      const odds = this.weight[i] / total;
+      open += odds * Math.exp(-p.speed[i] * this.deadlineHours());
+      multiplier += odds * this.multiplier[i];
+    }
+    this.openProbability = open;
+    this.meanMultiplier = K > 0 ? multiplier : 1;
+    let speed = 0;
+    for (let k = 0; k < p.activeCount; k++) speed += p.speed[p.activeList[k]];
+    this.activeSpeed = speed;
   }
 
   private slashUsd(w: World, stake: number): number {
@@ -142,25 +160,35 @@ export class StakingMechanism implements Mechanism {
     const e = w.env;
     const miss = Math.exp(-speed * this.deadlineHours());
     const cost = attemptCostUsd + miss * this.slashUsd(w, stake);
-    return bestFeeMultiplier(cost, e.feeUsdPerBatch[w.day], e.issuanceTokensPerBatch[w.day] * e.tokenPriceUsd[w.day], proverShare(w), this.config.feeMultiplierMin, this.config.feeMultiplierMax);
+    return bestFeeMultiplier(cost, e.feeUsdPerBatch[w.day], e.issuanceTokensPerBatch[w.day] * e.tokenPriceUsd[w.day], proverShare(w) * (1 - miss), this.config.feeMultiplierMin, this.config.feeMultiplierMax);
   }
 
+  /**
+   * Expected profit: the batches the prover is drawn for (if it ranks among the top K), at its best
+   * multiplier, less expected slashes; plus the open races after others' misses, in which every active
+   * prover pays an attempt and wins with its share of the active speed.
+   */
   expectedProfitUsdPerDay(w: World, i: number, speed: number, attemptCostUsd: number, fixedCostUsdPerDay: number): number {
+    const p = w.provers;
     const fixed = fixedCostUsdPerDay + mechanismCostOfStake(w, this, i);
     const stake = stakeTokens(w, this, i);
     if (stake < this.config.minStakeTokens || !(stake > 0) || !(speed > 0)) return -fixed;
+    const e = w.env;
+    const share = proverShare(w);
+    const issuance = e.issuanceTokensPerBatch[w.day] * e.tokenPriceUsd[w.day];
+    const otherSpeed = Math.max(0, this.activeSpeed - (p.active[i] ? p.speed[i] : 0));
+    const openRace = this.openProbability * ((speed / (otherSpeed + speed)) * share * (this.meanMultiplier * e.feeUsdPerBatch[w.day] + issuance) - attemptCostUsd);
     let others: number;
     if (this.isEligible[i]) others = this.totalWeight - this.weight[i];
     else if (this.last < 0) others = this.totalWeight;
     else if (stake > this.stakes[this.last] || (stake === this.stakes[this.last] && i < this.last)) others = this.totalWeight - this.weight[this.last];
-    else return -fixed;
-    const e = w.env;
+    else return w.batchesToday * openRace - fixed;
     const m = this.multiplierFor(w, speed, attemptCostUsd, stake);
     const weight = Math.sqrt(stake) / (m * m);
     const odds = weight / (Math.max(0, others) + weight);
     const miss = Math.exp(-speed * this.deadlineHours());
-    const perBatch = proverShare(w) * (m * e.feeUsdPerBatch[w.day] + e.issuanceTokensPerBatch[w.day] * e.tokenPriceUsd[w.day]) - attemptCostUsd - miss * this.slashUsd(w, stake);
-    return w.batchesToday * odds * perBatch - fixed;
+    const drawn = (1 - miss) * share * (m * e.feeUsdPerBatch[w.day] + issuance) - attemptCostUsd - miss * this.slashUsd(w, stake);
+    return w.batchesToday * (odds * drawn + openRace) - fixed;
   }
 
   expectedProfitsUsdPerDay(w: World, out: Float64Array): void {

@@ -34,6 +34,32 @@ type TwoStepConfig = Extract<MechanismConfig, { kind: 'two-step' }>;
 /** Most rounds a batch may reopen before it counts as missed (each round every committer was invalid). */
 const MAX_ROUNDS = 100;
 
+/**
+ * Settles one round's commits, given each committer's stake and whether its commit is valid: when
+ * some commit is valid, each valid committer's share of the reward is its stake over the valid
+ * committers' stake and each invalid one pays the wrong-hash penalty; when none is, every committer
+ * pays the no-proof penalty. Fills `shares` and `penaltiesTokens` (per committer); returns whether
+ * the batch is proven.
+ */
+export function settleCommits(
+  stakes: ArrayLike<number>,
+  valid: ArrayLike<number>,
+  count: number,
+  wrongHashPenaltyTokens: number,
+  noProofPenaltyTokens: number,
+  shares: Float64Array,
+  penaltiesTokens: Float64Array,
+): boolean {
+  let validStake = 0;
+  for (let k = 0; k < count; k++) if (valid[k]) validStake += stakes[k];
+  const proven = validStake > 0;
+  for (let k = 0; k < count; k++) {
+    shares[k] = proven && valid[k] ? stakes[k] / validStake : 0;
+    penaltiesTokens[k] = !proven ? noProofPenaltyTokens : valid[k] ? 0 : wrongHashPenaltyTokens;
+  }
+  return proven;
+}
+
 export class TwoStepMechanism implements Mechanism {
   readonly kind = 'two-step';
   readonly openEntry = true;
@@ -50,6 +76,9 @@ export class TwoStepMechanism implements Mechanism {
   private stakes!: Float64Array;
   private committers!: Int32Array;
   private valid!: Uint8Array;
+  private committerStakes!: Float64Array;
+  private shares!: Float64Array;
+  private penalties!: Float64Array;
   private cumSpeed!: Float64Array;
 
   constructor(private readonly config: TwoStepConfig) {
@@ -67,6 +96,9 @@ export class TwoStepMechanism implements Mechanism {
     this.stakes = new Float64Array(n);
     this.committers = new Int32Array(n);
     this.valid = new Uint8Array(n);
+    this.committerStakes = new Float64Array(n);
+    this.shares = new Float64Array(n);
+    this.penalties = new Float64Array(n);
     this.cumSpeed = new Float64Array(n);
   }
 
@@ -199,30 +231,21 @@ export class TwoStepMechanism implements Mechanism {
     return firstAt;
   }
 
-  /**
-   * Settles the round's commits: if any is valid, valid committers share the reward pro rata to stake
-   * and wrong hashes are penalised (returns true); otherwise every committer pays the no-proof penalty
-   * (returns false: the batch reopens).
-   */
+  /** Settles the round's commits (see settleCommits): pays shares, burns penalties; false when the batch reopens. */
   private settle(w: World): boolean {
     const p = w.provers;
     const m = this.nCommitters;
-    let validStake = 0;
-    for (let k = 0; k < m; k++) if (this.valid[k]) validStake += this.stakes[this.committers[k]];
-    if (!(validStake > 0)) {
-      for (let k = 0; k < m; k++) w.collateral.slash(w, this.committers[k], this.config.noProofPenaltyTokens, -1, 0, true);
-      return false;
-    }
+    for (let k = 0; k < m; k++) this.committerStakes[k] = this.stakes[this.committers[k]];
+    const c = this.config;
+    const proven = settleCommits(this.committerStakes, this.valid, m, c.wrongHashPenaltyTokens, c.noProofPenaltyTokens, this.shares, this.penalties);
     for (let k = 0; k < m; k++) {
       const i = this.committers[k];
-      if (!this.valid[k]) {
-        w.collateral.slash(w, i, this.config.wrongHashPenaltyTokens, -1, 0, true);
-        continue;
+      if (this.penalties[k] > 0) w.collateral.slash(w, i, this.penalties[k], -1, 0, true);
+      if (this.shares[k] > 0) {
+        p.recordWins(i, this.shares[k]);
+        payProofs(w, i, this.shares[k]);
       }
-      const share = this.stakes[i] / validStake;
-      p.recordWins(i, share);
-      payProofs(w, i, share);
     }
-    return true;
+    return proven;
   }
 }
