@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { buildDesign, cartesian, latinHypercube, parseGridOption, parseShard, planSweep, pointKey, readTable, replicateSeed, runSpec, runSweep, SweepError } from '../src/experiments';
 import { BatchExecutor } from '../src/experiments/execute';
@@ -19,7 +19,13 @@ import { paramLevels, tornadoRows } from '../src/experiments/tornado';
 import { loadScenario, timeseriesCsv } from '../src/io';
 import { deriveSeed, Rng, simulate } from '../src/model';
 
-const tmp = (label: string) => fs.mkdtempSync(path.join(os.tmpdir(), `prover-sim-${label}-`));
+const made: string[] = [];
+const tmp = (label: string) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `prover-sim-${label}-`));
+  made.push(dir);
+  return dir;
+};
+after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 const base = loadScenario('permissionless-race', { days: 20 }).scenario;
 const FC_SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 4242;
 
