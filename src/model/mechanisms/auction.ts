@@ -15,7 +15,8 @@
  * withdrawal delay.
  *
  * Bidding: each prover knows its reservation fee, the lowest fee at which holding the seat pays its
- * attempt cost, expected slashes, fixed costs and the bond's capital cost; every potential prover that
+ * attempt cost, expected slashes (from its speed and its expected downtime), fixed costs and the
+ * bond's capital cost; every potential prover that
  * is up bids (an outsider that wins buys in at once). Bids are settled at the start of each day and
  * whenever the seat falls vacant: challengers undercut by the minimum step while they can still cover
  * their reservation, so the seat ends with one of the two cheapest provers at a fee within one step of
@@ -32,7 +33,7 @@ import type { MechanismConfig } from '../scenario/schema';
 import { payProofsAtFee, proverShare, type World } from '../world';
 import { FallbackRace } from './fallback-race';
 import type { DayOutcome, Mechanism } from './mechanism';
-import { readyAt } from './up-set';
+import { downtimeShare, readyAt } from './up-set';
 
 type AuctionConfig = Extract<MechanismConfig, { kind: 'auction' }>;
 
@@ -103,9 +104,10 @@ export class AuctionMechanism implements Mechanism {
     return this.bondTokens * w.env.tokenPriceUsd[w.day];
   }
 
-  /** Probability that a prover of this speed misses the proving window. */
-  private missProbability(speed: number): number {
-    return Math.exp(-speed * this.config.provingWindowHours);
+  /** Probability that prover i, at this speed, misses the proving window: too slow, or down. */
+  private missProbability(w: World, i: number, speed: number): number {
+    const down = downtimeShare(w, i);
+    return down + (1 - down) * Math.exp(-speed * this.config.provingWindowHours);
   }
 
   /** Daily cost of holding the seat besides attempts: slashes expected per batch are in the reservation. */
@@ -124,7 +126,7 @@ export class AuctionMechanism implements Mechanism {
     if (!(batches > 0) || !(speed > 0) || !(share > 0)) return Infinity;
     const e = w.env;
     const price = e.tokenPriceUsd[w.day];
-    const perBatch = attemptCostUsd + this.missProbability(speed) * this.config.livenessBondTokens * price + (fixedCostUsdPerDay + this.bondCostUsdPerDay(w, i)) / batches;
+    const perBatch = attemptCostUsd + this.missProbability(w, i, speed) * this.config.livenessBondTokens * price + (fixedCostUsdPerDay + this.bondCostUsdPerDay(w, i)) / batches;
     return perBatch / share - e.issuanceTokensPerBatch[w.day] * price;
   }
 
@@ -132,7 +134,7 @@ export class AuctionMechanism implements Mechanism {
     if (i !== this.holder) return -fixedCostUsdPerDay;
     const e = w.env;
     const price = e.tokenPriceUsd[w.day];
-    const perBatch = proverShare(w) * (this.feeUsd + e.issuanceTokensPerBatch[w.day] * price) - attemptCostUsd - this.missProbability(speed) * this.config.livenessBondTokens * price;
+    const perBatch = proverShare(w) * (this.feeUsd + e.issuanceTokensPerBatch[w.day] * price) - attemptCostUsd - this.missProbability(w, i, speed) * this.config.livenessBondTokens * price;
     return w.batchesToday * perBatch - fixedCostUsdPerDay - this.bondCostUsdPerDay(w, i);
   }
 

@@ -26,7 +26,7 @@ import { payProofsAtFee, proverShare, type World } from '../world';
 import { FallbackRace } from './fallback-race';
 import type { DayOutcome, Mechanism } from './mechanism';
 import { classStakeTokens, mechanismCostOfStake, stakeTokens } from './stakes';
-import { readyAt } from './up-set';
+import { downtimeShare, readyAt } from './up-set';
 
 type StakingConfig = Extract<MechanismConfig, { kind: 'staking' }>;
 
@@ -128,7 +128,7 @@ export class StakingMechanism implements Mechanism {
       const i = ranked[k];
       this.eligible[k] = i;
       this.isEligible[i] = 1;
-      const m = this.multiplierFor(w, p.speed[i], p.attemptCostUsd[i], this.stakes[i]);
+      const m = this.multiplierFor(w, i, p.speed[i], p.attemptCostUsd[i], this.stakes[i]);
       this.multiplier[i] = m;
       this.weight[i] = Math.sqrt(this.stakes[i]) / (m * m);
       total += this.weight[i];
@@ -142,7 +142,7 @@ export class StakingMechanism implements Mechanism {
     for (let k = 0; k < K; k++) {
       const i = ranked[k];
       const odds = this.weight[i] / total;
-      open += odds * Math.exp(-p.speed[i] * this.deadlineHours());
+      open += odds * this.missProbability(w, i, p.speed[i]);
       multiplier += odds * this.multiplier[i];
     }
     this.openProbability = open;
@@ -156,9 +156,15 @@ export class StakingMechanism implements Mechanism {
     return this.config.slashShare * stake * w.env.tokenPriceUsd[w.day];
   }
 
-  private multiplierFor(w: World, speed: number, attemptCostUsd: number, stake: number): number {
+  /** Probability that prover i, drawn at this speed, misses its deadline: too slow, or down. */
+  private missProbability(w: World, i: number, speed: number): number {
+    const down = downtimeShare(w, i);
+    return down + (1 - down) * Math.exp(-speed * this.deadlineHours());
+  }
+
+  private multiplierFor(w: World, i: number, speed: number, attemptCostUsd: number, stake: number): number {
     const e = w.env;
-    const miss = Math.exp(-speed * this.deadlineHours());
+    const miss = this.missProbability(w, i, speed);
     const cost = attemptCostUsd + miss * this.slashUsd(w, stake);
     return bestFeeMultiplier(cost, e.feeUsdPerBatch[w.day], e.issuanceTokensPerBatch[w.day] * e.tokenPriceUsd[w.day], proverShare(w) * (1 - miss), this.config.feeMultiplierMin, this.config.feeMultiplierMax);
   }
@@ -183,10 +189,10 @@ export class StakingMechanism implements Mechanism {
     else if (this.last < 0) others = this.totalWeight;
     else if (stake > this.stakes[this.last] || (stake === this.stakes[this.last] && i < this.last)) others = this.totalWeight - this.weight[this.last];
     else return w.batchesToday * openRace - fixed;
-    const m = this.multiplierFor(w, speed, attemptCostUsd, stake);
+    const m = this.multiplierFor(w, i, speed, attemptCostUsd, stake);
     const weight = Math.sqrt(stake) / (m * m);
     const odds = weight / (Math.max(0, others) + weight);
-    const miss = Math.exp(-speed * this.deadlineHours());
+    const miss = this.missProbability(w, i, speed);
     const drawn = (1 - miss) * share * (m * e.feeUsdPerBatch[w.day] + issuance) - attemptCostUsd - miss * this.slashUsd(w, stake);
     return w.batchesToday * (odds * drawn + openRace) - fixed;
   }

@@ -3,7 +3,7 @@
  * commits, multi-proof submissions). The set only changes at outage boundaries, so it is rebuilt only
  * when a batch falls past the next boundary, as the race does with its segments.
  */
-import { downUntil, outageBoundaries, HOURS_PER_DAY } from '../environment';
+import { DAYS_PER_YEAR, downUntil, outageBoundaries, HOURS_PER_DAY } from '../environment';
 import type { World } from '../world';
 
 /** The hour at which prover i can start working if asked at `hours` (the end of its outage, if down). */
@@ -12,6 +12,19 @@ export function readyAt(w: World, i: number, hours: number): number {
   if (o.none) return hours;
   const until = downUntil(o, i, hours);
   return until >= 0 ? until : hours;
+}
+
+/**
+ * Expected share of time prover i is down (its class's independent outages plus correlated ones),
+ * which a designated prover prices in: a batch assigned while it is down misses its window.
+ */
+export function downtimeShare(w: World, i: number): number {
+  const p = w.provers;
+  if (p.slotPool[i] >= 0) return 0;
+  const c = w.scenario.provers.classes[p.classIndex[i]];
+  const o = w.scenario.outages;
+  const hours = c.outagesPerYear * c.meanOutageHours + o.correlatedEventsPerYear * o.correlatedAffectedShare * o.correlatedMeanHours;
+  return Math.min(1, hours / (DAYS_PER_YEAR * HOURS_PER_DAY));
 }
 
 export class UpSet {
