@@ -120,17 +120,9 @@ export class Pools {
     return n;
   }
 
-  /** Members of pool q: indices [membersFrom(q), membersTo(q)) of `members()`. */
+  /** Every member, pool by pool: the first memberTotal entries. */
   members(): Int32Array {
     return this.memberIdx;
-  }
-
-  membersFrom(q: number): number {
-    return this.offsets[q];
-  }
-
-  membersTo(q: number): number {
-    return this.offsets[q + 1];
   }
 
   /** Rebuilds the member lists from provers.poolOf (after membership changes). */
