@@ -1,13 +1,17 @@
 /**
- * The one look shared by every chart: a colour-blind-safe palette (Okabe and Ito's eight colours),
- * quiet grids, titles on the left, legends under the plot so long labels do not squeeze it.
+ * The one look shared by every chart: a colour-blind-safe palette (Okabe and Ito's eight colours,
+ * then four of Paul Tol's muted ones for comparisons of many mechanisms), quiet grids, titles on the
+ * left, legends under the plot so long labels do not squeeze it.
  */
 import type { Layout, PlotConfig } from './figure';
 
 /** Series colours, in order of use. */
-export const PALETTE: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
+export const PALETTE: readonly string[] = [
+  '#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000',
+  '#882255', '#44AA99', '#999933', '#AA4499',
+];
 
-/** Colour of the i-th series (the palette repeats beyond eight). */
+/** Colour of the i-th series (the palette repeats beyond twelve). */
 export function seriesColor(i: number): string {
   return PALETTE[((i % PALETTE.length) + PALETTE.length) % PALETTE.length];
 }
