@@ -28,10 +28,13 @@ const CELL_TIMEOUT_S = 120;
 
 export interface NotebookRun {
   name: string;
+  /** Executed to the end with no cell error and nothing written to stderr. */
   ok: boolean;
+  /** What went wrong, one entry per failing cell (with tslab's message) or nbconvert failure. */
+  problems: string[];
   /** Wall time of the headless execution (kernel start included), ms. */
   ms: number;
-  /** nbconvert's stderr (cell errors are reported there). */
+  /** nbconvert's stderr. */
   log: string;
   /** The executed notebook (outputs included). */
   executedPath: string;
@@ -89,16 +92,37 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): 
 }
 
 /** Executes one notebook into `outDir` (the kernel's working directory stays notebooks/). */
+/**
+ * Executes one notebook into `outDir` (the kernel's working directory stays notebooks/). Cells run
+ * with --allow-errors so the executed notebook is always written: tslab puts its messages (compile
+ * errors, failed claims) on the cell's stderr, which nbconvert's own error report leaves out.
+ */
 async function execute(file: string, outDir: string, env: NodeJS.ProcessEnv): Promise<NotebookRun> {
   const name = path.basename(file, '.ipynb');
   const start = Date.now();
+  const executedPath = path.join(outDir, `${name}.ipynb`);
   const { code, log } = await run(
     'jupyter',
-    ['nbconvert', '--to', 'notebook', '--execute', file, '--output-dir', outDir, `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`, `--ExecutePreprocessor.timeout=${CELL_TIMEOUT_S}`],
+    ['nbconvert', '--to', 'notebook', '--execute', '--allow-errors', file, '--output-dir', outDir, `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`, `--ExecutePreprocessor.timeout=${CELL_TIMEOUT_S}`],
     env,
     NOTEBOOKS_DIR,
   );
-  return { name, ok: code === 0, ms: Date.now() - start, log, executedPath: path.join(outDir, `${name}.ipynb`), htmlPath: path.join(outDir, `${name}.html`) };
+  const ms = Date.now() - start;
+  const problems = code === 0 && fs.existsSync(executedPath) ? cellProblems(readNotebook(executedPath)) : [`nbconvert failed (exit ${code}):\n${log.split('\n').slice(-30).join('\n')}`];
+  return { name, ok: problems.length === 0, problems, ms, log, executedPath, htmlPath: path.join(outDir, `${name}.html`) };
+}
+
+/** Error outputs and stderr output of an executed notebook, by cell. */
+export function cellProblems(nb: Notebook): string[] {
+  const problems: string[] = [];
+  nb.cells.forEach((c, i) => {
+    for (const o of c.outputs ?? []) {
+      if (o.output_type === 'error') problems.push(`cell ${i} raised ${String(o.ename)}: ${String(o.evalue)}`);
+      const text = ([] as string[]).concat((o.text as string | string[] | undefined) ?? []).join('');
+      if (o.output_type === 'stream' && o.name === 'stderr') problems.push(`cell ${i} wrote to stderr:\n${text.slice(0, 2000)}`);
+    }
+  });
+  return problems;
 }
 
 /** Runs `jobs` with at most `limit` at a time, results in input order. */
