@@ -43,6 +43,22 @@ describe('prover-sim run', () => {
     assert.ok(!read(a).equals(read(c)));
   });
 
+  it('reproduces one run of a sweep with --seed and --stream-key', () => {
+    const sweep = cli(['sweep', 'permissionless-race', '--grid', 'rewards.redistributionShare=0.1,0.4', '--seeds', '2', '--days', '30', '--workers', '0', '--quiet', '--no-daily', '--out', 's']);
+    assert.equal(sweep.code, 0, sweep.stderr);
+    const [header, ...rows] = fs.readFileSync(path.join(sweep.cwd, 's', 'runs.csv'), 'utf8').trim().split('\n');
+    const names = header.split(',');
+    const row = rows[3].split(','); // point 1 (share 0.4), replicate 1
+    const col = (n: string) => row[names.indexOf(n)];
+    assert.equal(col('rewards.redistributionShare'), '0.4');
+    const key = JSON.stringify({ 'rewards.redistributionShare': 0.4 });
+    const single = cli(['run', 'permissionless-race', '--days', '30', '--seed', col('seed'), '--stream-key', key, '--set', 'rewards.redistributionShare=0.4', '--out', 'o'], sweep.cwd);
+    assert.equal(single.code, 0, single.stderr);
+    const summary = JSON.parse(fs.readFileSync(path.join(sweep.cwd, 'o', 'summary.json'), 'utf8'));
+    const metrics: Array<[string, string]> = [['prover_profit_usd', 'proverProfitUsd'], ['active_provers_last_year', 'activeProversLastYear'], ['tokenholder_income_usd', 'tokenholderIncomeUsd'], ['mean_finality_delay_hours', 'meanFinalityDelayHours']];
+    for (const [column, field] of metrics) assert.equal(Number(col(column)).toPrecision(10), Number(summary[field]).toPrecision(10), column);
+  });
+
   it('lists presets and documents every command', () => {
     const list = cli(['scenarios']);
     assert.equal(list.code, 0);

@@ -71,6 +71,11 @@ describe('presets and overrides', () => {
     assert.throws(() => loadScenario('no-such-preset'), /unknown scenario "no-such-preset": neither a preset \(available: .*race-reference/);
   });
 
+  it('sets optional fields that the resolved scenario leaves out', () => {
+    const s = applyOverrides(parseScenario({ name: 'x' }), { set: ['provers.classes.1.capitalBudgetUsd=123'] });
+    assert.equal(s.provers.classes[1].capitalBudgetUsd, 123);
+  });
+
   it('switches mechanism by --set and fills its defaults', () => {
     const s = applyOverrides(parseScenario({ name: 'x' }), { set: ['mechanism.kind=centralized'] });
     assert.equal(s.mechanism.kind, 'centralized');

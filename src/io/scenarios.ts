@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseScenario, ScenarioError } from '../model/scenario/validate';
+import { knownFields, parseScenario, ScenarioError } from '../model/scenario/validate';
 import type { Scenario } from '../model/scenario/schema';
 import { SCENARIOS_DIR } from './paths';
 
@@ -86,7 +86,13 @@ export function setPath(target: Record<string, unknown>, dotted: string, value: 
         throw new ScenarioError(`--set ${dotted}: ${here} is a list of ${node.length}; "${key}" is not an index (allowed: 0..${node.length - 1})`);
       }
     } else if (typeof node !== 'object' || node === null || !(key in node)) {
-      const allowed = typeof node === 'object' && node !== null ? Object.keys(node).join(', ') : 'none: it is a value';
+      // An optional field left out of the resolved scenario (say capitalBudgetUsd) may still be set.
+      const declared = typeof node === 'object' && node !== null ? knownFields(keys.slice(0, k)) : [];
+      if (k === keys.length - 1 && declared.includes(key)) {
+        (node as Record<string, unknown>)[key] = value;
+        return;
+      }
+      const allowed = typeof node === 'object' && node !== null ? (declared.length ? declared : Object.keys(node)).join(', ') : 'none: it is a value';
       throw new ScenarioError(`--set ${dotted}: unknown field "${key}" in ${here} (allowed: ${allowed})`);
     }
     const holder = node as Record<string, unknown>;

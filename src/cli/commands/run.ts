@@ -9,6 +9,7 @@ import { summaryLines } from '../format';
 
 export interface RunOptions {
   seed?: number;
+  streamKey?: string;
   days?: number;
   set?: string[];
   out: string;
@@ -18,7 +19,7 @@ export interface RunOptions {
 export function runCommand(scenarioRef: string, opts: RunOptions, log: (line: string) => void = console.log): string {
   const { scenario } = loadScenario(scenarioRef, { set: opts.set, days: opts.days, seed: opts.seed });
   const t0 = performance.now();
-  const result = simulate(scenario);
+  const result = simulate(scenario, { streamKey: opts.streamKey ?? '' });
   const durationMs = performance.now() - t0;
   const out = path.resolve(opts.out);
   writeRunOutputs(out, result, { scenarioRef, command: ['prover-sim', ...process.argv.slice(2)].join(' '), durationMs });
@@ -34,6 +35,7 @@ export function registerRun(program: Command): void {
     .argument('<scenario>', 'a preset name (see `prover-sim scenarios`) or a path to a scenario JSON file')
     .option('--seed <n>', 'master seed (default: the scenario\'s seed)', wholeNumber('--seed', 0, 4294967295))
     .option('--days <n>', 'days to simulate (default: the scenario\'s days)', wholeNumber('--days', 1, 36500))
+    .option('--stream-key <key>', 'key of the market stream, to reproduce one run of a sweep (its point\'s JSON key)')
     .option('--set <path=value>', 'override a parameter by dotted path, e.g. rewards.redistributionShare=0.3 (repeatable)', collect, [])
     .option('--out <dir>', 'output folder', 'out/run')
     .action((scenario: string, opts: RunOptions) => {

@@ -53,8 +53,8 @@ function formatIssue(issue: z.ZodIssue, input: unknown): string {
   }
 }
 
-/** Known field names of the object schema at a path, for "unknown field" messages. */
-function knownFields(path: Array<string | number>): string[] {
+/** Known field names of the object schema at a path (for "unknown field" messages and --set). */
+export function knownFields(path: Array<string | number>): string[] {
   let schema: z.ZodTypeAny = scenarioSchema;
   for (const key of path) {
     schema = unwrap(schema);
