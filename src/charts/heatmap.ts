@@ -6,12 +6,13 @@ import type { Figure } from './figure';
 import { quantile } from './stats';
 import { axisStyle, themedConfig, themedLayout } from './theme';
 
-export type ParamValue = number | string;
+/** A parameter value on a heatmap axis. */
+export type HeatmapValue = number | string;
 
 /** A metric on a grid: z[j][i] is the value at x = xValues[i], y = yValues[j] (NaN where missing). */
 export interface HeatmapGrid {
-  xValues: ParamValue[];
-  yValues: ParamValue[];
+  xValues: HeatmapValue[];
+  yValues: HeatmapValue[];
   z: number[][];
 }
 
@@ -19,7 +20,7 @@ export interface HeatmapGrid {
  * Collects scattered points (possibly several per grid cell, e.g. one per seed) into a grid, each
  * cell holding the median (or mean) of its points. Axis values are sorted (numbers numerically).
  */
-export function gridFromPoints(points: ReadonlyArray<{ x: ParamValue; y: ParamValue; value: number }>, aggregate: 'median' | 'mean' = 'median'): HeatmapGrid {
+export function gridFromPoints(points: ReadonlyArray<{ x: HeatmapValue; y: HeatmapValue; value: number }>, aggregate: 'median' | 'mean' = 'median'): HeatmapGrid {
   const xValues = sortedUnique(points.map((p) => p.x));
   const yValues = sortedUnique(points.map((p) => p.y));
   const cells = new Map<string, number[]>();
@@ -39,7 +40,7 @@ export function gridFromPoints(points: ReadonlyArray<{ x: ParamValue; y: ParamVa
   return { xValues, yValues, z };
 }
 
-function sortedUnique(values: ParamValue[]): ParamValue[] {
+function sortedUnique(values: HeatmapValue[]): HeatmapValue[] {
   const unique = [...new Set(values)];
   const numeric = unique.every((v) => typeof v === 'number');
   return numeric ? (unique as number[]).sort((a, b) => a - b) : unique.map(String).sort();
