@@ -1,7 +1,8 @@
 /** Stake-weighted selection (Taiko alpha-4 staking pool): eligibility, weights, deadline misses. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { simulate } from '../src/model';
+import { parseScenario, simulate } from '../src/model';
+import { readScenarioInput } from '../src/io/scenarios';
 import { bestFeeMultiplier, type StakingMechanism } from '../src/model/mechanisms/staking';
 import { buildWorld, fixedScenario, proverClass } from './helpers/mechanism-world';
 
@@ -78,5 +79,50 @@ describe('validation: stake-weighted selection pays in proportion to weight', ()
     assert.ok(Math.abs(got - 0.8) < 4 * Math.sqrt((0.8 * 0.2) / batches), `cheap prover won ${got}`);
     // It is paid its multiplier: 0.5 x 20 a batch.
     assert.ok(Math.abs(r.provers.rewardUsd[0] / r.provers.proofsWon[0] - 10) < 1e-9);
+  });
+});
+
+describe('staking: batches go unproven only when nobody takes part', () => {
+  it('in the stake-weighted-selection preset, a day with an active prover proves every batch, and nearly all days have one', () => {
+    // Once every prover had left, the average proof delay stayed at the last (fast) provers' value, so
+    // any slower newcomer expected to miss nearly every deadline and nobody entered for about three
+    // years (58% of batches unproven). The average now restarts from the next eligible set.
+    const input = readScenarioInput('stake-weighted-selection').input as Record<string, unknown>;
+    const days = 365;
+    const r = simulate(parseScenario({ ...input, days }), { seed: 1 });
+    const d = r.daily;
+    let posted = 0;
+    let proven = 0;
+    let empty = 0;
+    for (let t = 0; t < days; t++) {
+      posted += d.batches_posted[t];
+      proven += d.batches_proven[t];
+      if (d.active_provers[t] === 0) empty++;
+      else assert.equal(d.missed_batches[t], 0, `day ${t}: ${d.active_provers[t]} active provers left ${d.missed_batches[t]} batches unproven`);
+    }
+    assert.ok(proven / posted > 0.95, `proven share ${(proven / posted).toFixed(3)}`);
+    assert.ok(empty < 0.05 * days, `${empty} days without a prover`);
+  });
+
+  it('after a day with nobody eligible, a newcomer prices misses against its own proof delay', () => {
+    // The only prover has left after proving at 1,000 proofs per hour; a newcomer proving 2 an hour
+    // would miss a deadline of 2 x 1/1,000 h almost surely. After an empty day it expects to miss with
+    // probability e^-2 (its own average), so drawn batches pay.
+    const classes = [proverClass('fast', 1, 1000, 1, { activeAtStart: 1 }), proverClass('slow', 1, 2, 5)];
+    const s = fixedScenario({ kind: 'staking', minStakeTokens: 1000, slashShare: 0.05 }, classes, { days: 3 });
+    const t = buildWorld(s);
+    const m = t.mechanism as StakingMechanism;
+    const p = t.w.provers;
+    t.runDay(0);
+    p.active[0] = 0;
+    p.refreshActiveList();
+    m.beginDecisions(t.w);
+    const stale = m.expectedProfitUsdPerDay(t.w, 1, p.speed[1], p.attemptCostUsd[1], 0);
+    t.runDay(1);
+    assert.equal(t.w.finality.missed, 144, 'nobody proves day 1');
+    m.beginDecisions(t.w);
+    const fresh = m.expectedProfitUsdPerDay(t.w, 1, p.speed[1], p.attemptCostUsd[1], 0);
+    assert.ok(stale < 0, `against the departed prover's delay: ${stale}`);
+    assert.ok(fresh > 0, `against its own delay: ${fresh}`);
   });
 });

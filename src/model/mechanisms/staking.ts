@@ -61,7 +61,10 @@ export class StakingMechanism implements Mechanism {
   private openProbability = 0;
   private meanMultiplier = 1;
   private activeSpeed = 0;
-  /** Moving average of proof delays, hours (NaN until the first day sets it). */
+  /**
+   * Moving average of proof delays, hours. NaN while there is no proof to average: before the first
+   * day, and again after a day on which no prover was eligible (see runDay).
+   */
   private averageDelayHours = NaN;
   private readonly emaWeight: number;
   private order!: Int32Array;
@@ -112,7 +115,7 @@ export class StakingMechanism implements Mechanism {
     }
     const ranked = Array.from(this.order.subarray(0, n)).sort((a, b) => this.stakes[b] - this.stakes[a] || a - b);
     const K = Math.min(this.eligible.length, ranked.length);
-    if (Number.isNaN(this.averageDelayHours)) {
+    if (Number.isNaN(this.averageDelayHours) && K > 0) {
       // Before any proof: the delay a stake-weighted draw among today's eligible provers would give.
       let num = 0;
       let den = 0;
@@ -123,12 +126,15 @@ export class StakingMechanism implements Mechanism {
       }
       this.averageDelayHours = den > 0 ? num / den : w.scenario.finality.deadlineHours / this.config.deadlineAverageDelayMultiple;
     }
+    let speed = 0;
+    for (let k = 0; k < p.activeCount; k++) speed += p.speed[p.activeList[k]];
+    this.activeSpeed = speed;
     let total = 0;
     for (let k = 0; k < K; k++) {
       const i = ranked[k];
       this.eligible[k] = i;
       this.isEligible[i] = 1;
-      const m = this.multiplierFor(w, i, p.speed[i], p.attemptCostUsd[i], this.stakes[i]);
+      const m = this.multiplierFor(w, i, p.speed[i], p.attemptCostUsd[i], this.stakes[i], this.otherSpeed(w, i));
       this.multiplier[i] = m;
       this.weight[i] = Math.sqrt(this.stakes[i]) / (m * m);
       total += this.weight[i];
@@ -147,26 +153,43 @@ export class StakingMechanism implements Mechanism {
     }
     this.openProbability = open;
     this.meanMultiplier = K > 0 ? multiplier : 1;
-    let speed = 0;
-    for (let k = 0; k < p.activeCount; k++) speed += p.speed[p.activeList[k]];
-    this.activeSpeed = speed;
+  }
+
+  /** Total speed of the active provers other than i. */
+  private otherSpeed(w: World, i: number): number {
+    const p = w.provers;
+    return Math.max(0, this.activeSpeed - (p.active[i] ? p.speed[i] : 0));
   }
 
   private slashUsd(w: World, stake: number): number {
     return this.config.slashShare * stake * w.env.tokenPriceUsd[w.day];
   }
 
-  /** Probability that prover i, drawn at this speed, misses its deadline: too slow, or down. */
+  /**
+   * Probability that prover i, drawn at this speed, misses its deadline: too slow, or down. With no
+   * average to go by (nobody has proved since the set was last empty), the average a prover expects is
+   * its own proof delay, which its proofs set within a day when it proves alone.
+   */
   private missProbability(w: World, i: number, speed: number): number {
     const down = downtimeShare(w, i);
-    return down + (1 - down) * Math.exp(-speed * this.deadlineHours());
+    const deadline = Number.isNaN(this.averageDelayHours) ? this.config.deadlineAverageDelayMultiple / speed : this.deadlineHours();
+    return down + (1 - down) * Math.exp(-speed * deadline);
   }
 
-  private multiplierFor(w: World, i: number, speed: number, attemptCostUsd: number, stake: number): number {
+  /**
+   * Chance that prover i is paid for a batch it is drawn for: it proves in time, or it misses and its
+   * late proof still lands before the open race among the others (speed / (speed + their speed)).
+   */
+  private paidProbability(miss: number, speed: number, otherSpeed: number): number {
+    return 1 - miss + (miss * speed) / (speed + otherSpeed);
+  }
+
+  private multiplierFor(w: World, i: number, speed: number, attemptCostUsd: number, stake: number, otherSpeed: number): number {
     const e = w.env;
     const miss = this.missProbability(w, i, speed);
     const cost = attemptCostUsd + miss * this.slashUsd(w, stake);
-    return bestFeeMultiplier(cost, e.feeUsdPerBatch[w.day], e.issuanceTokensPerBatch[w.day] * e.tokenPriceUsd[w.day], proverShare(w) * (1 - miss), this.config.feeMultiplierMin, this.config.feeMultiplierMax);
+    const paid = this.paidProbability(miss, speed, otherSpeed);
+    return bestFeeMultiplier(cost, e.feeUsdPerBatch[w.day], e.issuanceTokensPerBatch[w.day] * e.tokenPriceUsd[w.day], proverShare(w) * paid, this.config.feeMultiplierMin, this.config.feeMultiplierMax);
   }
 
   /**
@@ -175,25 +198,25 @@ export class StakingMechanism implements Mechanism {
    * prover pays an attempt and wins with its share of the active speed.
    */
   expectedProfitUsdPerDay(w: World, i: number, speed: number, attemptCostUsd: number, fixedCostUsdPerDay: number): number {
-    const p = w.provers;
     const fixed = fixedCostUsdPerDay + mechanismCostOfStake(w, this, i);
     const stake = stakeTokens(w, this, i);
     if (stake < this.config.minStakeTokens || !(stake > 0) || !(speed > 0)) return -fixed;
     const e = w.env;
     const share = proverShare(w);
     const issuance = e.issuanceTokensPerBatch[w.day] * e.tokenPriceUsd[w.day];
-    const otherSpeed = Math.max(0, this.activeSpeed - (p.active[i] ? p.speed[i] : 0));
+    const otherSpeed = this.otherSpeed(w, i);
     const openRace = this.openProbability * ((speed / (otherSpeed + speed)) * share * (this.meanMultiplier * e.feeUsdPerBatch[w.day] + issuance) - attemptCostUsd);
     let others: number;
     if (this.isEligible[i]) others = this.totalWeight - this.weight[i];
     else if (this.last < 0) others = this.totalWeight;
     else if (stake > this.stakes[this.last] || (stake === this.stakes[this.last] && i < this.last)) others = this.totalWeight - this.weight[this.last];
     else return w.batchesToday * openRace - fixed;
-    const m = this.multiplierFor(w, i, speed, attemptCostUsd, stake);
+    const m = this.multiplierFor(w, i, speed, attemptCostUsd, stake, otherSpeed);
     const weight = Math.sqrt(stake) / (m * m);
     const odds = weight / (Math.max(0, others) + weight);
     const miss = this.missProbability(w, i, speed);
-    const drawn = (1 - miss) * share * (m * e.feeUsdPerBatch[w.day] + issuance) - attemptCostUsd - miss * this.slashUsd(w, stake);
+    const paid = this.paidProbability(miss, speed, otherSpeed);
+    const drawn = paid * share * (m * e.feeUsdPerBatch[w.day] + issuance) - attemptCostUsd - miss * this.slashUsd(w, stake);
     return w.batchesToday * (odds * drawn + openRace) - fixed;
   }
 
@@ -212,6 +235,10 @@ export class StakingMechanism implements Mechanism {
     let openHours = 0;
     // Eligibility and weights of today's active set (after entries and exits); multipliers change once a day.
     this.beginDecisions(w);
+    // Nobody eligible: today's batches go unproven, and the average proof delay of the provers that
+    // left no longer says how fast the next ones are (on chain the waiting batches' long delays would
+    // lift it); it restarts from the next eligible set, as before the first proof.
+    if (this.eligibleCount === 0) this.averageDelayHours = NaN;
     for (let b = 0; b < batches; b++) {
       const posted = w.dayStartHours + b * spacing;
       if (this.eligibleCount === 0 || !(this.totalWeight > 0)) {
