@@ -4,7 +4,7 @@
  */
 import type { RunSummary } from '../model';
 import type { Figure, Layout, Trace } from './figure';
-import { quantile } from './stats';
+import { quantile } from '../stats';
 import { axisStyle, seriesColor, themedConfig, themedLayout } from './theme';
 
 export interface ComparisonMetric {

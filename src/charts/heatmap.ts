@@ -3,7 +3,7 @@
  * any sweep, in-process or from the experiments module, can feed them.
  */
 import type { Figure } from './figure';
-import { quantile } from './stats';
+import { quantile } from '../stats';
 import { axisStyle, themedConfig, themedLayout } from './theme';
 
 /** A parameter value on a heatmap axis. */

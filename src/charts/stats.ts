@@ -1,28 +1,12 @@
 /** Small statistics the charts need: quantiles over seeds, rolling means, the time axis in years. */
+import { quantileSorted } from '../stats';
+
+// One quantile definition for the sweeps, compare, report and charts (src/stats); re-exported here
+// because the library offers `quantile` and `quantileSorted` next to the charts.
+export { quantile, quantileSorted } from '../stats';
 
 /** Days per model year (the model steps in days of a 365-day year). */
 export const DAYS_PER_YEAR = 365;
-
-/**
- * Quantile q of values already sorted in increasing order, interpolating linearly between order
- * statistics (Hyndman and Fan's type 7, the default of R and numpy). NaN for an empty list.
- */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile must be in [0, 1], got ${q}`);
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const pos = (n - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-
-/** Quantile q of values in any order (NaN values are left out). */
-export function quantile(values: ArrayLike<number>, q: number): number {
-  const finite = Array.from(values).filter((v) => !Number.isNaN(v));
-  finite.sort((a, b) => a - b);
-  return quantileSorted(finite, q);
-}
 
 /** Median and an interval over runs, point by point. */
 export interface QuantileBand {

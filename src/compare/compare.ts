@@ -11,7 +11,8 @@ import { simulate } from '../model/simulate';
 import type { RunResult } from '../model/result';
 import { summarize, type RunSummary } from '../model/summary';
 import { parseAssignment, setPath } from '../io/scenarios';
-import { band, quantileLinear, type Band } from './quantiles';
+import { quantileSorted } from '../stats';
+import { band, type Band } from './quantiles';
 import { findVariant, MECHANISM_NAMES, type MechanismVariant } from './variants';
 
 /** A run's summary plus the numbers the comparison adds (pools, collateral, copiers, what the rollup pays). */
@@ -192,10 +193,10 @@ function runMechanism(v: MechanismVariant, scenario: Scenario, seeds: number[]):
     for (let d = 0; d < days; d++) {
       for (let k = 0; k < seeds.length; k++) values[k] = daily[k][name][d];
       values.sort();
-      median[d] = quantileLinear(values, 0.5);
+      median[d] = quantileSorted(values, 0.5);
       if (lo && hi) {
-        lo[d] = quantileLinear(values, 0.05);
-        hi[d] = quantileLinear(values, 0.95);
+        lo[d] = quantileSorted(values, 0.05);
+        hi[d] = quantileSorted(values, 0.95);
       }
     }
     seriesMedian[name] = median;

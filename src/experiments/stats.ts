@@ -1,4 +1,5 @@
-/** Statistics over a point's replicates. */
+/** Statistics over a point's replicates (quantiles: linear interpolation, see src/stats). */
+import { quantileSorted } from '../stats';
 
 /** Mean of the values (NaN for none). */
 export function mean(values: ArrayLike<number>): number {
@@ -6,19 +7,6 @@ export function mean(values: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < values.length; i++) s += values[i];
   return s / values.length;
-}
-
-/**
- * The p-quantile of sorted values, interpolating linearly between order statistics (Hyndman and
- * Fan's type 7, the default of numpy, pandas and R), so our intervals match what users compute.
- */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 /** Mean, median and the 5-95% interval of a sample. */

@@ -141,13 +141,6 @@ export function topShare(values: ArrayLike<number>, n = values.length): number {
   return m / t;
 }
 
-/** Nearest-rank quantile q in [0, 1] of values sorted in increasing order (0 when empty). */
-export function quantileSorted(sortedAsc: ArrayLike<number>, q: number, n = sortedAsc.length): number {
-  if (n === 0) return 0;
-  const rank = Math.min(n, Math.max(1, Math.ceil(q * n)));
-  return sortedAsc[rank - 1];
-}
-
 /**
  * Nakamoto coefficient of values[0..n) without a full sort: quickselect-style partitioning that only
  * descends into the part holding the 50% threshold (expected linear time). Reorders `values`.

@@ -3,7 +3,7 @@
  * same quantile definition as the charts' bands and the sweeps' points.csv (linear interpolation,
  * Hyndman and Fan type 7), so the table, the charts and a sweep of the same runs agree.
  */
-import { quantile } from '../charts/stats';
+import { quantile } from '../stats';
 
 export interface Interval {
   median: number;
