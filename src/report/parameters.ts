@@ -3,8 +3,8 @@
  * documentation, unit, default and source read from the schema declarations, and compared with a
  * baseline (the preset the scenario came from) so that a report can mark what was changed.
  */
-import { z } from 'zod';
-import { scenarioSchema, type ParamDoc, type Scenario } from '../model/scenario/schema';
+import { parameterDeclaration } from '../docs/parameters';
+import type { Scenario } from '../model/scenario/schema';
 
 /** One parameter of a resolved scenario. */
 export interface Parameter {
@@ -23,72 +23,25 @@ export interface Parameter {
 /** Fields a report shows elsewhere (title, description, assumptions, seeds), not as parameters. */
 const NOT_PARAMETERS = new Set(['name', 'description', 'sources', 'seed']);
 
-function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
-  let s = schema;
-  for (;;) {
-    if (s instanceof z.ZodDefault || s instanceof z.ZodOptional) s = s._def.innerType;
-    else if (s instanceof z.ZodEffects) s = s._def.schema;
-    else return s;
-  }
-}
-
-/** The ParamDoc attached to a declaration (stored as JSON in zod's description). */
-function docOf(schema: z.ZodTypeAny): ParamDoc | undefined {
-  for (let s: z.ZodTypeAny | undefined = schema; s; ) {
-    if (s.description) {
-      try {
-        return JSON.parse(s.description) as ParamDoc;
-      } catch {
-        return { doc: s.description };
-      }
-    }
-    s = s instanceof z.ZodDefault || s instanceof z.ZodOptional ? s._def.innerType : s instanceof z.ZodEffects ? s._def.schema : undefined;
-  }
-  return undefined;
-}
-
-function defaultOf(schema: z.ZodTypeAny): { has: boolean; value?: unknown } {
-  for (let s: z.ZodTypeAny | undefined = schema; s; ) {
-    if (s instanceof z.ZodDefault) return { has: true, value: s._def.defaultValue() };
-    s = s instanceof z.ZodOptional ? s._def.innerType : s instanceof z.ZodEffects ? s._def.schema : undefined;
-  }
-  return { has: false };
-}
-
-/** The declaration of the child `key` of a value declared by `schema` (undefined when unknown). */
-function childSchema(schema: z.ZodTypeAny, value: unknown, key: string): z.ZodTypeAny | undefined {
-  const s = unwrap(schema);
-  if (s instanceof z.ZodObject) return (s.shape as Record<string, z.ZodTypeAny>)[key];
-  if (s instanceof z.ZodArray) return s.element;
-  if (s instanceof z.ZodRecord) return s.valueSchema;
-  if (s instanceof z.ZodDiscriminatedUnion) {
-    const tag = (value as Record<string, unknown>)[s.discriminator];
-    const option = s.optionsMap.get(tag as z.Primitive) as z.ZodObject<z.ZodRawShape> | undefined;
-    return option?.shape[key];
-  }
-  return undefined;
-}
-
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScalarList = (v: unknown) => Array.isArray(v) && v.every((x) => !isPlainObject(x) && !Array.isArray(x));
 
 /** Every parameter of a resolved scenario, in declaration order. */
 export function flattenParameters(scenario: Scenario): Parameter[] {
   const out: Parameter[] = [];
-  const walk = (value: unknown, schema: z.ZodTypeAny | undefined, path: string) => {
+  const walk = (value: unknown, keys: string[]) => {
     if (isPlainObject(value) || (Array.isArray(value) && !isScalarList(value))) {
       const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
       for (const [key, child] of entries) {
-        if (!path && NOT_PARAMETERS.has(key)) continue;
-        walk(child, schema && childSchema(schema, value, key), path ? `${path}.${key}` : key);
+        if (!keys.length && NOT_PARAMETERS.has(key)) continue;
+        walk(child, [...keys, key]);
       }
       return;
     }
-    const d = schema ? docOf(schema) : undefined;
-    const def = schema ? defaultOf(schema) : { has: false };
-    out.push({ path, value, doc: d?.doc, unit: d?.unit, source: d?.source, defaultValue: def.value, hasDefault: def.has });
+    const d = parameterDeclaration(keys, scenario);
+    out.push({ path: keys.join('.'), value, doc: d?.doc?.doc, unit: d?.doc?.unit, source: d?.doc?.source, defaultValue: d?.defaultValue, hasDefault: d?.hasDefault ?? false });
   };
-  walk(scenario, scenarioSchema, '');
+  walk(scenario, []);
   return out;
 }
 
