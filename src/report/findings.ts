@@ -30,20 +30,33 @@ export function findingJson(f: Finding): { text: string; values: FindingValue[] 
   return { text: plainText(f.text), values: f.values };
 }
 
-/** Builds one finding: text pieces and printed numbers together. */
-class Sentence {
+/** Builds one finding: text pieces and printed numbers together (the sweep report's findings too). */
+export class FindingWriter {
   readonly text: Inline[] = [];
   readonly values: FindingValue[] = [];
   say(...parts: Inline[]): this {
     this.text.push(...parts);
     return this;
   }
-  /** A number that is not a headline statistic (a count of seeds, a ratio), with what it is. */
-  num(value: number, kind: QuantityKind, note: string): this {
-    this.values.push({ value, kind, note });
+  /**
+   * A printed number with what it is: a note for one that is not a headline statistic (a count of
+   * seeds, a ratio), and the metric and statistic it is when it is one.
+   */
+  num(value: number, kind: QuantityKind, note: string, metric?: string, stat?: FindingValue['stat']): this {
+    const v: FindingValue = { value, kind, note };
+    if (metric !== undefined) v.metric = metric;
+    if (stat !== undefined) v.stat = stat;
+    this.values.push(v);
     this.text.push(formatQuantity(value, kind));
     return this;
   }
+  done(): Finding {
+    return { text: this.text, values: this.values };
+  }
+}
+
+/** A finding of a scenario report, which can also print its headline statistics. */
+class Sentence extends FindingWriter {
   /** A headline statistic of `stats`. */
   stat(stats: Record<string, Interval>, key: string, stat: 'median' | 'p5' | 'p95' | 'mean' = 'median', kind = metric(key).kind): this {
     const value = stats[key][stat];
@@ -57,9 +70,6 @@ class Sentence {
     const i = stats[key];
     if (formatQuantity(i.p5, kind) === formatQuantity(i.p95, kind)) return this.stat(stats, key, 'p5');
     return this.stat(stats, key, 'p5').say(' to ').stat(stats, key, 'p95');
-  }
-  done(): Finding {
-    return { text: this.text, values: this.values };
   }
 }
 

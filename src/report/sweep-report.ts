@@ -13,7 +13,7 @@ import type { Scenario } from '../model/scenario/schema';
 import { parseScenario } from '../model/scenario/validate';
 import type { Block, Inline, ReportChart, ReportDocument } from './document';
 import { plotlyText } from './escape';
-import { findingJson, type Finding, type FindingValue } from './findings';
+import { FindingWriter, findingJson, type Finding } from './findings';
 import { formatQuantity } from './format';
 import type { HeadlineMetric } from './metrics';
 import { compareParameters, valueText } from './parameters';
@@ -49,27 +49,10 @@ function presetBaseline(ref: string): { name: string; scenario: Scenario } | und
   return { name: `preset ${ref}`, scenario: parseScenario(readScenarioInput(ref).input) };
 }
 
-class Words {
-  readonly text: Inline[] = [];
-  readonly values: FindingValue[] = [];
-  say(...parts: Inline[]): this {
-    this.text.push(...parts);
-    return this;
-  }
-  num(value: number, kind: FindingValue['kind'], note: string, metric?: string, stat?: FindingValue['stat']): this {
-    this.values.push({ value, kind, note, metric, stat });
-    this.text.push(formatQuantity(value, kind));
-    return this;
-  }
-  done(): Finding {
-    return { text: this.text, values: this.values };
-  }
-}
-
 function findings(src: SweepSource): Finding[] {
   const m = src.manifest;
   const out: Finding[] = [];
-  const intro = new Words()
+  const intro = new FindingWriter()
     .num(m.pointCount, 'count', 'parameter points')
     .say(' parameter points x ')
     .num(m.seeds, 'count', 'seeds per point')
@@ -79,7 +62,7 @@ function findings(src: SweepSource): Finding[] {
     const rows = src.tornado.filter((r) => r.metric === metric.sweepColumn && Number.isFinite(Number(r.swing)));
     if (rows.length === 0) continue;
     const top = rows[0];
-    const w = new Words();
+    const w = new FindingWriter();
     if (Number(top.swing) === 0) {
       w.say(`${metric.label}: the same at the lowest and highest value of every swept parameter.`);
     } else {
@@ -99,7 +82,7 @@ function findings(src: SweepSource): Finding[] {
     const best = metric.better === 'lower' ? sorted[sorted.length - 1] : sorted[0];
     const s = best.stats[metric.key];
     out.push(
-      new Words()
+      new FindingWriter()
         .say(`${metric.label}: ${metric.better ? 'best' : 'highest'} at ${pointText(m.paths, best.values)} (median `)
         .num(s.median, metric.kind, `points.csv median of point ${best.index}`, metric.key, 'median')
         .say(').')
