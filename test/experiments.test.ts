@@ -4,9 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { buildDesign, cartesian, latinHypercube, parseGridOption, parseShard, planSweep, pointKey, readTable, replicateSeed, runSpec, runSweep, SweepError } from '../src/experiments';
 import { BatchExecutor } from '../src/experiments/execute';
@@ -14,18 +13,13 @@ import { scaleToRange } from '../src/experiments/lhs';
 import { sweepContext } from '../src/experiments/plan';
 import { trimTail } from '../src/experiments/repair';
 import { inShard, shardSize } from '../src/experiments/shard';
-import { quantileSorted, sampleStats } from '../src/experiments/stats';
+import { sampleStats } from '../src/experiments/stats';
+import { quantileSorted } from '../src/stats';
 import { paramLevels, tornadoRows } from '../src/experiments/tornado';
 import { loadScenario, timeseriesCsv } from '../src/io';
 import { deriveSeed, Rng, simulate } from '../src/model';
+import { tmpDir as tmp } from './helpers/tmp';
 
-const made: string[] = [];
-const tmp = (label: string) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `prover-sim-${label}-`));
-  made.push(dir);
-  return dir;
-};
-after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 const base = loadScenario('permissionless-race', { days: 20 }).scenario;
 const FC_SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 4242;
 

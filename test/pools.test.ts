@@ -12,7 +12,8 @@ describe('pools: one pool as one prover', () => {
     pools: { list: [{ id: 'zk', feeShare: 0.1 }], memberClasses: ['small'] },
   });
 
-  it('aggregates members\' speed and prices one pooled attempt at their summed hourly cost', () => {
+  /** Small provers 0 (speed 1, attempt $2) and 1 (speed 3, attempt $4) in pool zk, aggregated into its slot. */
+  const pooledWorld = () => {
     const t = buildWorld(s);
     const p = t.w.provers;
     p.speed[1] = 3;
@@ -22,7 +23,11 @@ describe('pools: one pool as one prover', () => {
     const pools = new Pools(s, p);
     pools.refresh(p);
     pools.aggregate(t.w);
-    const slot = p.nIndividuals;
+    return { t, p, pools, slot: p.nIndividuals };
+  };
+
+  it('aggregates members\' speed and prices one pooled attempt at their summed hourly cost', () => {
+    const { p, slot } = pooledWorld();
     assert.equal(p.speed[slot], 4);
     // Hourly costs 1 x 2 and 3 x 4: one pooled proof takes 1/4 h of both, costing 14 / 4.
     assert.equal(p.attemptCostUsd[slot], 14 / 4);
@@ -30,16 +35,7 @@ describe('pools: one pool as one prover', () => {
   });
 
   it('passes rewards on pro rata to speed after the fee, attempt costs pro rata to hourly cost', () => {
-    const t = buildWorld(s);
-    const p = t.w.provers;
-    p.speed[1] = 3;
-    p.attemptCostUsd[1] = 4;
-    p.poolOf[0] = 0;
-    p.poolOf[1] = 0;
-    const pools = new Pools(s, p);
-    pools.refresh(p);
-    pools.aggregate(t.w);
-    const slot = p.nIndividuals;
+    const { t, p, pools, slot } = pooledWorld();
     p.chargeAttempts(slot, 10);
     p.recordWins(slot, 10);
     t.w.ledger.payProofs(slot, 10, 20, 0, 1);

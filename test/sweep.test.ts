@@ -7,7 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { tmpDir as tmp } from './helpers/tmp';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'prover-sim.js');
 const RESULT_FILES = ['daily.csv', 'runs.csv', 'points.csv', 'tornado.csv'];
@@ -17,13 +18,6 @@ function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
-const made: string[] = [];
-const tmp = (label: string) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `prover-sim-${label}-`));
-  made.push(dir);
-  return dir;
-};
-after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
 const rows = (dir: string, file: string) => read(dir, file).trimEnd().split('\n');
 const rowSet = (dir: string, file: string) => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseScenario, simulate, summarize } from '../src/model';
-import { identicalClass, raceScenario } from './helpers/scenarios';
+import { proverClass, raceScenario } from './helpers/scenarios';
 
 const mean = (a: Float64Array, from: number, to: number) => {
   let s = 0;
@@ -19,7 +19,7 @@ describe('validation: free entry into a winner-take-all race', () => {
   // at R/c (here 100/8 = 12.5: N in {12} is the only stable count) and profit is dissipated.
   const R = 100;
   const c = 8;
-  const scenario = raceScenario([identicalClass('team', 1, 2, c, { activeAtStart: 1 }), identicalClass('open', 60, 2, c)], { days: 400 });
+  const scenario = raceScenario([proverClass('team', 1, 2, c, { activeAtStart: 1 }), proverClass('open', 60, 2, c)], { days: 400 });
   const r = simulate(scenario, { seed: 3 });
   const s = summarize(r);
 
@@ -40,7 +40,7 @@ describe('validation: free entry into a winner-take-all race', () => {
 
 describe('validation: race win shares with exponential latencies', () => {
   // Fixed active set (no entry, no exit) with speeds 1..4: P(win) = s_i / sum(s) = 0.1 .. 0.4.
-  const classes = [1, 2, 3, 4].map((speed, k) => identicalClass(`p${k}`, 1, speed, 0, { activeAtStart: 1 }));
+  const classes = [1, 2, 3, 4].map((speed, k) => proverClass(`p${k}`, 1, speed, 0, { activeAtStart: 1 }));
   const scenario = raceScenario(classes, { days: 200, behaviour: { entryProbabilityPerDay: 0, exitProbabilityPerDay: 0, upgradeProbabilityPerDay: 0 } });
   const r = simulate(scenario, { seed: 11 });
   const batches = 200 * 144;

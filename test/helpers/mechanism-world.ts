@@ -11,19 +11,9 @@ import { createProvers } from '../../src/model/provers';
 import { Rng } from '../../src/model/random';
 import { parseScenario, type Scenario, type ScenarioInput } from '../../src/model';
 import { DayFinality, type World } from '../../src/model/world';
+import { proverClass, type ClassInput } from './scenarios';
 
-type ClassInput = NonNullable<NonNullable<ScenarioInput['provers']>['classes']>[number];
-
-/** A class of `count` identical perAttempt provers with no fixed or capital costs. */
-export function proverClass(id: string, count: number, speed: number, costUsd: number, extra: Partial<ClassInput> = {}): ClassInput {
-  return {
-    id,
-    count,
-    costModel: { model: 'perAttempt', speedMedianProofsPerHour: speed, speedSigma: 0, attemptCostMedianUsd: costUsd, attemptCostSigma: 0, yearlyCostDecline: 0 },
-    capitalCostPerYear: 0,
-    ...extra,
-  } as ClassInput;
-}
+export { proverClass };
 
 /** A scenario with a constant fee, no redistribution, and nobody entering or leaving. */
 export function fixedScenario(mechanism: ScenarioInput['mechanism'], classes: ClassInput[], extra: Partial<ScenarioInput> = {}): Scenario {

@@ -1,10 +1,10 @@
 /** Small hand-built scenarios for tests. */
 import { parseScenario, type Scenario, type ScenarioInput } from '../../src/model';
 
-type ClassInput = NonNullable<NonNullable<ScenarioInput['provers']>['classes']>[number];
+export type ClassInput = NonNullable<NonNullable<ScenarioInput['provers']>['classes']>[number];
 
-/** A class of identical perAttempt provers. */
-export function identicalClass(id: string, count: number, speed: number, costUsd: number, extra: Partial<ClassInput> = {}): ClassInput {
+/** A class of `count` identical perAttempt provers with no fixed or capital costs. */
+export function proverClass(id: string, count: number, speed: number, costUsd: number, extra: Partial<ClassInput> = {}): ClassInput {
   return {
     id,
     count,
