@@ -46,7 +46,8 @@ export const DEFAULT_HEIGHT_PX = 440;
 /** The base layout of every chart; `extra` is merged over it (nested objects merged, not replaced). */
 export function themedLayout(title: string, extra: Layout = {}): Layout {
   const base: Layout = {
-    title: { text: title, x: 0, xanchor: 'left', font: { size: 16 } },
+    // Aligned with the plot area, not the figure's edge (where the first letter would be clipped).
+    title: { text: title, x: 0, xref: 'paper', xanchor: 'left', font: { size: 16 } },
     font: FONT,
     colorway: [...PALETTE],
     paper_bgcolor: '#ffffff',
