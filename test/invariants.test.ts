@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from './helpers/property';
-import { parseScenario, simulate, DAILY_COLUMN_NAMES } from '../src/model';
+import { parseScenario, simulate } from '../src/model';
+import { assertRunInvariants } from './helpers/invariants';
 
 const share = fc.double({ min: 0, max: 1, noNaN: true });
 
@@ -93,17 +94,8 @@ describe('invariants over random valid scenarios', () => {
       fc.property(scenarioInput, ({ input, seed }) => {
         const scenario = parseScenario(input);
         const r = simulate(scenario, { seed });
-        const { usd, tokens } = r.flows;
-        // Every dollar and token paid in reaches provers, tokenholders, treasury or burn: to the cent.
-        assert.ok(Math.abs(usd.paidIn - (usd.provers + usd.tokenholders + usd.treasury + usd.burned)) < 0.01);
-        assert.ok(Math.abs(tokens.paidIn - (tokens.provers + tokens.tokenholders + tokens.treasury + tokens.burned)) < 0.01);
-        for (const f of [usd, tokens]) for (const v of Object.values(f)) assert.ok(Number.isFinite(v) && v >= 0);
-        for (const name of DAILY_COLUMN_NAMES) for (const v of r.daily[name]) assert.ok(Number.isFinite(v), `${name} is ${v}`);
+        assertRunInvariants(r, { toTheCent: true });
         const p = r.provers;
-        for (let i = 0; i < p.id.length; i++) {
-          assert.ok(p.rewardUsd[i] >= 0 && p.rewardTokens[i] >= 0 && p.attemptSpendUsd[i] >= 0 && p.fixedSpendUsd[i] >= 0);
-          assert.ok(Number.isFinite(p.profitUsd[i]));
-        }
         const days = r.days;
         for (let d = 0; d < days; d++) {
           const D = r.daily;
@@ -111,11 +103,11 @@ describe('invariants over random valid scenarios', () => {
           const paid = D.reward_per_batch_usd[d] * D.batches_proven[d];
           const split = D.prover_revenue_usd[d] + D.tokenholder_income_usd[d] + D.treasury_income_usd[d];
           assert.ok(Math.abs(paid - split) < 0.01 + 1e-9 * paid, `day ${d}: paid ${paid}, split ${split}`);
-          // Win shares sum to one: the classes' wins add up to the proven batches.
+          // Win shares sum to one: nobody front-runs here, so the classes' wins are exactly the proven batches.
+          assert.equal(D.front_run_batches[d], 0);
           let wins = 0;
           for (let c = 0; c < r.classes.ids.length; c++) wins += r.classes.series.proofs_won[c * days + d];
           assert.equal(wins, D.batches_proven[d]);
-          assert.equal(D.batches_proven[d] + D.missed_batches[d], D.batches_posted[d]);
           for (const col of ['hhi', 'gini', 'top1_win_share', 'top1_reward_share', 'hhi_7d', 'hhi_30d', 'wasted_attempt_share', 'wasted_cost_share'] as const) {
             assert.ok(D[col][d] >= 0 && D[col][d] <= 1 + 1e-12, `${col} = ${D[col][d]} on day ${d}`);
           }

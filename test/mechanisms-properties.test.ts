@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from './helpers/property';
-import { DAILY_COLUMN_NAMES, parseScenario, simulate } from '../src/model';
+import { parseScenario, simulate } from '../src/model';
+import { assertRunInvariants } from './helpers/invariants';
 
 const costModel = fc.oneof(
   fc.record({
@@ -111,28 +112,12 @@ describe('mechanism invariants over random valid scenarios', () => {
         });
         // simulate() checks the ledger (paid in + slashed = paid out, no negative balance) and NaN.
         const r = simulate(scenario, { seed: g.seed });
-        for (const f of [r.flows.usd, r.flows.tokens]) {
-          const into = f.paidIn + f.slashed;
-          const out = f.provers + f.pools + f.copiers + f.tokenholders + f.treasury + f.burned;
-          assert.ok(Math.abs(into - out) <= 1e-6 * Math.max(1, into), `${into} in, ${out} out`);
-        }
-        for (const name of DAILY_COLUMN_NAMES) for (const v of r.daily[name]) assert.ok(Number.isFinite(v), `${name} is ${v}`);
-        const p = r.provers;
-        for (let i = 0; i < p.id.length; i++) {
-          assert.ok(p.rewardUsd[i] >= 0 && p.rewardTokens[i] >= 0 && p.slashedValueUsd[i] >= 0 && p.capitalSpendUsd[i] >= 0 && p.attemptSpendUsd[i] >= 0);
-          assert.ok(Number.isFinite(p.profitUsd[i]));
-        }
+        assertRunInvariants(r);
         const D = r.daily;
         for (let d = 0; d < r.days; d++) {
-          assert.equal(D.batches_proven[d] + D.missed_batches[d], D.batches_posted[d]);
-          let wins = 0;
-          for (let c = 0; c < r.classes.ids.length; c++) wins += r.classes.series.proofs_won[c * r.days + d];
-          const attributed = D.batches_proven[d] - D.front_run_batches[d];
-          assert.ok(Math.abs(wins - attributed) < 1e-9 * Math.max(1, attributed), `day ${d}: ${wins} wins for ${attributed} batches`);
           for (const col of ['hhi', 'hhi_by_member', 'hhi_30d_by_member', 'top1_reward_share_by_member', 'open_to_anyone_share', 'pooled_speed_share'] as const) {
             assert.ok(D[col][d] >= 0 && D[col][d] <= 1 + 1e-9, `${col} = ${D[col][d]} on day ${d}`);
           }
-          assert.ok(D.locked_capital_usd[d] >= 0 && D.slashed_usd[d] >= 0 && D.burned_usd[d] >= 0);
         }
       }),
       { numRuns: 150 },
