@@ -31,10 +31,6 @@ export class DelayHistogram {
     return Math.min(this.counts.length - 1, Math.max(0, k));
   }
 
-  add(delayHours: number): void {
-    this.counts[this.bin(delayHours)]++;
-  }
-
   /** Adds delays sorted in increasing order, walking the bins instead of taking a log per delay. */
   addSorted(sorted: ArrayLike<number>, n: number): void {
     if (n === 0) return;
