@@ -15,6 +15,7 @@ import { Rng } from './random';
 import type { ProverLedgers, RunResult } from './result';
 import type { HardwareKind, Scenario } from './scenario/schema';
 import { DayFinality, DelayHistogram, type World } from './world';
+import { log2, pow } from './math';
 
 export interface SimulateOptions {
   /** Seed of every random stream; defaults to scenario.seed. */
@@ -172,7 +173,7 @@ class Simulation {
     this.proverShare = 1 - scenario.rewards.redistributionShare - scenario.rewards.treasuryShare;
     this.priceFactor = new Float64Array(this.kinds.length);
     this.unitsBought = new Float64Array(this.kinds.length);
-    this.learningExponent = -Math.log2(1 - scenario.costs.experienceLearningRate);
+    this.learningExponent = -log2(1 - scenario.costs.experienceLearningRate);
 
     const n = this.provers.n;
     this.daily = allocateDaily(this.days);
@@ -235,8 +236,8 @@ class Simulation {
       const k = this.kinds[j];
       this.priceFactor[j] =
         costs.hardwareDeclineModel === 'exponential'
-          ? Math.pow(1 - costs.hardwareYearlyDecline, t)
-          : Math.pow((k.initialInstalledUnits + k.globalUnitsPerYear * t + this.unitsBought[j]) / k.initialInstalledUnits, -this.learningExponent);
+          ? pow(1 - costs.hardwareYearlyDecline, t)
+          : pow((k.initialInstalledUnits + k.globalUnitsPerYear * t + this.unitsBought[j]) / k.initialInstalledUnits, -this.learningExponent);
     }
   }
 
