@@ -10,10 +10,10 @@ import { describe, it } from 'node:test';
 import { DEFAULT_CHROMIUM_PATHS, findChromium } from '../src/browser';
 import { exportReport } from '../src';
 import { loadScenario } from '../src/io';
-import { keyAssumptions } from '../src/report/assumptions';
+import { keyAssumptions } from '../src/report/measure/assumptions';
 import { escapeHtml, escapeMarkdown, markdownCode, markdownFence, plotlyText, shellQuote, slug } from '../src/report/escape';
-import { formatQuantity, sig3 } from '../src/report/format';
-import { compareParameters } from '../src/report/parameters';
+import { formatQuantity, sig3 } from '../src/report/write/format';
+import { compareParameters } from '../src/report/measure/parameters';
 
 describe('escaping', () => {
   it('turns HTML into text in HTML', () => {

@@ -1,26 +1,32 @@
 /**
- * exportReport: the whole of a report, used by `prover-sim report` and by notebooks alike. It
- * resolves the sources (scenarios, or one sweep folder), runs the seeds, builds the document, renders
- * the charts to PNG and SVG in headless Chromium (or says why not), and writes report.md, index.html,
- * summary.json, data/ and manifest.json.
+ * exportReport: the whole of a report, used by `prover-sim report` and by notebooks alike, as a
+ * pipeline whose data flows one way through four stages, one folder each:
+ *
+ * 1. gather/   what to report on: the scenarios (variants) and their seeds' runs, or a sweep folder;
+ * 2. measure/  the numbers: headline values per seed, statistics over seeds, parameters, sources;
+ * 3. write/    the words, charts and tables: a report document (write/document.ts), summary.json
+ *              and data files, one writer per kind of report;
+ * 4. assemble/ the folder: charts rendered in headless Chromium, report.md, index.html, manifest.
+ *
+ * This file checks the options, runs the stages in order and hands each the previous one's output.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { writeFileAtomic } from '../io/files';
-import { environmentInfo, gitCommit, packageVersion } from '../io/manifest';
-import { CHROMIUM_INSTALL_ALTERNATIVE } from '../browser/find';
-import { chartsOf, type Inline, type ReportDocument } from './document';
+import { gitCommit, packageVersion } from '../io/manifest';
+import { assembleReport, type ReportResult } from './assemble/assemble';
+import { prepareReportFolder } from './assemble/folder';
 import { shellQuote } from './escape';
 import { ReportError } from './errors';
-import { prepareReportFolder, REPORT_MANIFEST } from './folder';
-import { renderHtml } from './html';
-import { renderMarkdown } from './markdown';
-import { renderCharts, type RenderOutcome } from './render-charts';
-import { reportSeeds } from './runs';
-import { buildComparisonReport, buildScenarioReport, runVariants, type BuiltReport } from './scenario-report';
-import { buildSweepReport } from './sweep-report';
-import { readSweep } from './sweep-source';
-import { resolveVariants, type ScenarioSource } from './variants';
+import { reportSeeds, runVariants } from './gather/runs';
+import { readSweep } from './gather/sweep-source';
+import { resolveVariants, type ScenarioSource } from './gather/variants';
+import { measureVariants } from './measure/variants';
+import { buildComparisonReport } from './write/comparison';
+import type { BuiltReport } from './write/context';
+import { buildScenarioReport } from './write/scenario';
+import { buildSweepReport } from './write/sweep';
+
+export type { ReportResult };
 
 /** Seeds per scenario when none are asked for: enough for a rough 5-95% interval, a few seconds of work. */
 export const DEFAULT_REPORT_SEEDS = 10;
@@ -61,18 +67,6 @@ export interface ReportOptions {
   warn?: (line: string) => void;
 }
 
-export interface ReportResult {
-  outDir: string;
-  kind: 'scenario' | 'comparison' | 'sweep';
-  reportMd: string;
-  indexHtml: string;
-  /** Every file written, relative to outDir. */
-  files: string[];
-  charts: RenderOutcome;
-  summary: Record<string, unknown>;
-  timings: { simulateMs: number; renderMs: number; totalMs: number };
-}
-
 const asList = (s: ReportOptions['sources']): ScenarioSource[] => (Array.isArray(s) ? [...s] : [s as ScenarioSource]);
 
 /** The sweep folder among the sources, when the sources are exactly one existing folder. */
@@ -104,13 +98,12 @@ function checkSeedCount(seeds: number): void {
 
 export async function exportReport(o: ReportOptions): Promise<ReportResult> {
   const t0 = performance.now();
-  const log = o.log ?? (() => undefined);
-  const warn = o.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   const sources = asList(o.sources);
   const outDir = path.resolve(o.out);
   const version = packageVersion();
   const commit = gitCommit();
   const node = process.version;
+  const log = o.log ?? (() => undefined);
 
   let built: BuiltReport;
   let kind: ReportResult['kind'];
@@ -120,13 +113,10 @@ export async function exportReport(o: ReportOptions): Promise<ReportResult> {
   if (sweepDir !== undefined) {
     const misplaced = (['seeds', 'masterSeed', 'days', 'set', 'compare', 'labels'] as const).filter((k) => o[k] !== undefined && !(Array.isArray(o[k]) && (o[k] as unknown[]).length === 0));
     if (misplaced.length) throw new ReportError(`${misplaced.map((k) => optionName[k]).join(', ')}: not for a sweep folder (the sweep fixed its seeds and parameters)`);
+    // A sweep has gathered and measured its runs itself: its tables are the numbers.
     const src = readSweep(sweepDir);
     prepareReportFolder(outDir, [sweepDir]);
     built = buildSweepReport(src, { title: o.title, command: equivalentCommand(o), version, gitCommit: commit, node });
-    for (const f of ['points.csv', 'runs.csv', 'tornado.csv']) {
-      const file = path.join(sweepDir, f);
-      if (fs.existsSync(file)) built.data[`data/${f}`] = fs.readFileSync(file, 'utf8');
-    }
     kind = 'sweep';
     extraManifest = { sweep: { dir: path.resolve(sweepDir), manifest: src.manifest } };
   } else {
@@ -139,73 +129,30 @@ export async function exportReport(o: ReportOptions): Promise<ReportResult> {
     const seeds = reportSeeds(masterSeed, seedCount);
     log(`report: running ${variants.length} scenario${variants.length > 1 ? 's' : ''} x ${seedCount} seed${seedCount > 1 ? 's' : ''}`);
     const runs = runVariants(variants, seeds);
-    simulateMs = runs.reduce((a, v) => a + v.runs.simulateMs, 0);
-    const objectFiles = runs.filter((_, i) => typeof sources[i] !== 'string').map((v) => v.scenarioFile);
+    simulateMs = runs.reduce((a, v) => a + v.simulateMs, 0);
+    const measured = measureVariants(runs);
+    const objectFiles = measured.filter((_, i) => typeof sources[i] !== 'string').map((v) => v.scenarioFile);
     const ctx = { title: o.title, masterSeed, seeds, command: equivalentCommand(o, { count: seedCount, master: masterSeed }, objectFiles), version, gitCommit: commit, node };
-    kind = runs.length > 1 ? 'comparison' : 'scenario';
-    built = kind === 'comparison' ? buildComparisonReport(runs, ctx) : buildScenarioReport(runs[0], ctx);
+    kind = measured.length > 1 ? 'comparison' : 'scenario';
+    built = kind === 'comparison' ? buildComparisonReport(measured, ctx) : buildScenarioReport(measured[0], ctx);
   }
 
-  const doc: ReportDocument = built.doc;
-  const charts = chartsOf(doc);
-  fs.mkdirSync(outDir, { recursive: true });
-  let rendered: RenderOutcome;
-  if (o.charts === false) {
-    rendered = { rendered: false, files: [], reason: 'chart rendering was turned off (--no-charts)', ms: 0 };
-  } else {
-    log(`report: rendering ${charts.length} charts to PNG and SVG in headless Chromium`);
-    rendered = await renderCharts(outDir, charts, { executablePath: o.chromiumPath, searchDefaults: o.searchDefaultBrowsers });
-  }
-  if (!rendered.rendered) {
-    const notice: Inline[] = [`The charts were not rendered to PNG and SVG: ${rendered.reason}. `];
-    if (rendered.installCommand) notice.push('Install a browser with ', { code: rendered.installCommand }, ` (${CHROMIUM_INSTALL_ALTERNATIVE}), then run the command under "Reproduce" again. `);
-    notice.push('The interactive charts are in ', { link: 'index.html', href: 'index.html' }, '.');
-    doc.notices.push(notice);
-    if (o.charts !== false) {
-      const install = rendered.installCommand ? `\n  Install a browser with: ${rendered.installCommand}   (${CHROMIUM_INSTALL_ALTERNATIVE})` : '';
-      warn(`prover-sim: charts not rendered: ${rendered.reason}.${install}\n  report.md, index.html and the data are written, without PNG/SVG charts.`);
-    }
-  }
-
-  const missingReason = rendered.installCommand ? 'not rendered (no browser: see the note at the top); the interactive chart is in index.html' : `not rendered (${rendered.reason}); the interactive chart is in index.html`;
-  const files: Record<string, string> = {
-    'report.md': renderMarkdown(doc, { rendered: rendered.rendered, missingReason }),
-    'index.html': renderHtml(doc, { rendered: rendered.rendered }),
-    'summary.json': `${JSON.stringify(built.summary, null, 2)}\n`,
-    ...built.data,
-  };
-  for (const [name, text] of Object.entries(files)) writeFileAtomic(path.join(outDir, name), text);
-  const written = [...Object.keys(files), ...rendered.files].sort();
-  const totalMs = performance.now() - t0;
-  const manifest = {
-    tool: 'prover-sim',
-    kind: 'report',
-    reportKind: kind,
-    version,
-    gitCommit: commit,
-    command: o.command ?? built.command,
-    reproduce: built.command,
-    sources: sources.map((s) => (typeof s === 'string' ? s : '(object)')),
-    masterSeed: built.summary.masterSeed,
-    seeds: built.summary.seeds,
-    charts: { rendered: rendered.rendered, count: charts.length, browser: rendered.browserVersion, reason: rendered.reason },
-    durationMs: { simulate: Math.round(simulateMs), render: Math.round(rendered.ms), total: Math.round(totalMs) },
-    environment: environmentInfo(),
-    files: [...written, REPORT_MANIFEST],
-    ...extraManifest,
-  };
-  writeFileAtomic(path.join(outDir, REPORT_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  log(`report: wrote report.md, index.html, summary.json, ${rendered.files.length} chart files and ${Object.keys(built.data).length} data files in ${(totalMs / 1000).toFixed(1)} s (simulation ${(simulateMs / 1000).toFixed(1)} s, charts ${(rendered.ms / 1000).toFixed(1)} s)`);
-  return {
+  return assembleReport(built, {
     outDir,
     kind,
-    reportMd: path.join(outDir, 'report.md'),
-    indexHtml: path.join(outDir, 'index.html'),
-    files: manifest.files,
-    charts: rendered,
-    summary: built.summary,
-    timings: { simulateMs, renderMs: rendered.ms, totalMs },
-  };
+    charts: o.charts !== false,
+    chromiumPath: o.chromiumPath,
+    searchDefaultBrowsers: o.searchDefaultBrowsers,
+    sources: sources.map((s) => (typeof s === 'string' ? s : '(object)')),
+    command: o.command,
+    version,
+    gitCommit: commit,
+    startedMs: t0,
+    simulateMs,
+    extraManifest,
+    log,
+    warn: o.warn ?? ((line: string) => process.stderr.write(`${line}\n`)),
+  });
 }
 
 const optionName: Record<string, string> = { seeds: '--seeds', masterSeed: '--seed', days: '--days', set: '--set', compare: '--compare', labels: '--label' };

@@ -5,9 +5,9 @@
  */
 export { exportReport, DEFAULT_REPORT_SEEDS, type ReportOptions, type ReportResult } from './export';
 export { ReportError } from './errors';
-export { parseCompareOption, type ScenarioSource } from './variants';
+export { parseCompareOption, type ScenarioSource } from './gather/variants';
 export { escapeHtml, escapeMarkdown, plotlyText } from './escape';
-export { formatQuantity, type QuantityKind } from './format';
-export { HEADLINE_METRICS, type HeadlineMetric } from './metrics';
-export { keyAssumptions, type Assumption } from './assumptions';
-export type { RenderOutcome } from './render-charts';
+export { formatQuantity, type QuantityKind } from './write/format';
+export { HEADLINE_METRICS, type HeadlineMetric } from './measure/metrics';
+export { keyAssumptions, type Assumption } from './measure/assumptions';
+export type { RenderOutcome } from './assemble/render-charts';

@@ -1,17 +1,22 @@
 /**
  * Reading a finished sweep's output folder (docs/sweeps.md): its manifest, the per-point statistics
  * of points.csv, the runs of runs.csv and the sensitivity rows of tornado.csv, checked to be a whole,
- * complete sweep before a report is made from them.
+ * complete sweep before a report is made from them; and the preset its base scenario came from, so
+ * that the report can mark what the sweep changed. The sweep measured its runs itself: its tables
+ * are the report's numbers.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { MANIFEST_FILE, POINTS_FILE, RUNS_FILE, TORNADO_FILE } from '../experiments/layout';
-import { readManifest, type SweepManifest } from '../experiments/manifest';
-import type { ParamValue } from '../experiments/params';
-import { readTable, type TableRow } from '../experiments/tables';
-import { ReportError } from './errors';
-import { classProfitMetric, HEADLINE_METRICS, type HeadlineMetric } from './metrics';
-import type { Interval } from './stats';
+import { MANIFEST_FILE, POINTS_FILE, RUNS_FILE, TORNADO_FILE } from '../../experiments/layout';
+import { readManifest, type SweepManifest } from '../../experiments/manifest';
+import type { ParamValue } from '../../experiments/params';
+import { readTable, type TableRow } from '../../experiments/tables';
+import { listPresets, readScenarioInput } from '../../io/scenarios';
+import type { Scenario } from '../../model/scenario/schema';
+import { parseScenario } from '../../model/scenario/validate';
+import { ReportError } from '../errors';
+import { classProfitMetric, HEADLINE_METRICS, type HeadlineMetric } from '../measure/metrics';
+import type { Interval } from '../measure/stats';
 
 export interface SweepPoint {
   index: number;
@@ -29,6 +34,16 @@ export interface SweepSource {
   metrics: HeadlineMetric[];
   points: SweepPoint[];
   tornado: TableRow[];
+  /** The preset the base scenario came from, when the sweep's scenario reference names one. */
+  baseline?: { name: string; scenario: Scenario };
+  /** The sweep's own tables, as text by file name (points.csv, runs.csv, tornado.csv when present). */
+  tables: Record<string, string>;
+}
+
+/** The preset the sweep's base scenario came from, when its reference names one. */
+function presetBaseline(ref: string): { name: string; scenario: Scenario } | undefined {
+  if (!listPresets().some((p) => p.name === ref)) return undefined;
+  return { name: `preset ${ref}`, scenario: parseScenario(readScenarioInput(ref).input) };
 }
 
 export function readSweep(dir: string): SweepSource {
@@ -60,5 +75,10 @@ export function readSweep(dir: string): SweepSource {
     if (!p) continue;
     for (const m of metrics) (p.runs[m.key] ??= []).push(Number(row[m.sweepColumn!]));
   }
-  return { dir, manifest, metrics, points, tornado };
+  const tables: Record<string, string> = {};
+  for (const f of [POINTS_FILE, RUNS_FILE, TORNADO_FILE]) {
+    const file = path.join(dir, f);
+    if (fs.existsSync(file)) tables[f] = fs.readFileSync(file, 'utf8');
+  }
+  return { dir, manifest, metrics, points, tornado, baseline: presetBaseline(manifest.scenarioRef), tables };
 }

@@ -4,7 +4,7 @@
  * thing, and escaping lives in the two renderers only: every string here is plain text, whoever
  * wrote it (the report or a scenario), and is escaped where it is printed.
  */
-import type { Figure } from '../charts/figure';
+import type { Figure } from '../../charts/figure';
 
 /** A run of text: plain, code, strong, or a link to a file of the report (relative path). */
 export type Inline = string | { code: string } | { strong: string } | { link: string; href: string };

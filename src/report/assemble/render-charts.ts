@@ -7,11 +7,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { Figure } from '../charts/figure';
-import { DEFAULT_HEIGHT_PX } from '../charts/theme';
-import { BrowserUnavailableError, launchChromium, type FindChromiumOptions } from '../browser';
-import { writeFileAtomic } from '../io/files';
-import type { ReportChart } from './document';
+import type { Figure } from '../../charts/figure';
+import { DEFAULT_HEIGHT_PX } from '../../charts/theme';
+import { BrowserUnavailableError, launchChromium, type FindChromiumOptions } from '../../browser';
+import { writeFileAtomic } from '../../io/files';
+import type { ReportChart } from '../write/document';
 
 /** Width of every rendered chart in CSS pixels: a forum post's column, roughly. */
 export const CHART_WIDTH_PX = 960;

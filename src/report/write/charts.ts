@@ -3,16 +3,16 @@
  * src/charts (one theme). Every label that comes from a scenario (class labels, scenario names)
  * passes through plotlyText, since plotly reads tags in its strings.
  */
-import { bandChart, dailyRuns } from '../charts/bands';
-import { comparisonChart, type ComparisonMetric } from '../charts/comparison';
-import { finalityHistogramChart, mergeHistograms } from '../charts/histogram';
-import { everActiveProverAmounts, lorenzChart } from '../charts/lorenz';
-import { classSeries, shareChart, type NamedSeries } from '../charts/shares';
-import type { DailyColumn } from '../model/columns';
-import type { RunResult } from '../model/result';
+import { bandChart, dailyRuns } from '../../charts/bands';
+import { comparisonChart, type ComparisonMetric } from '../../charts/comparison';
+import { finalityHistogramChart, mergeHistograms } from '../../charts/histogram';
+import { everActiveProverAmounts, lorenzChart } from '../../charts/lorenz';
+import { classSeries, shareChart, type NamedSeries } from '../../charts/shares';
+import type { DailyColumn } from '../../model/columns';
+import type { RunResult } from '../../model/result';
 import type { Inline, ReportChart } from './document';
-import { plotlyText } from './escape';
-import type { HeadlineMetric, HeadlineValues } from './metrics';
+import { plotlyText } from '../escape';
+import type { HeadlineMetric, HeadlineValues } from '../measure/metrics';
 
 /** What the charts need of one scenario (variant) of a report. */
 export interface ChartVariant {

@@ -3,8 +3,8 @@
  * relatively (charts/x.png), `<details>` for long parameter lists. Every text goes through
  * escapeMarkdown or a code span; nothing from a scenario reaches the output unescaped.
  */
-import type { Block, Inline, ReportDocument } from './document';
-import { escapeHtml, escapeMarkdown, markdownCode, markdownFence, oneLine } from './escape';
+import type { Block, Inline, ReportDocument } from '../write/document';
+import { escapeHtml, escapeMarkdown, markdownCode, markdownFence, oneLine } from '../escape';
 
 /** How figures appear: an image link to the rendered PNG, or a line saying why there is none. */
 export interface MarkdownFigureMode {

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ReportError } from './errors';
+import { ReportError } from '../errors';
 
 export const REPORT_MANIFEST = 'manifest.json';
 

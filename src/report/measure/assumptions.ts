@@ -5,8 +5,8 @@
  * names its data/calibration figure); or a calibration figure it equals whose path names the same
  * field (the default hardware kinds and prover classes are built from data/calibration this way).
  */
-import { allFigures, provenance } from '../model/scenario/calibration';
-import type { Scenario } from '../model/scenario/schema';
+import { allFigures, provenance } from '../../model/scenario/calibration';
+import type { Scenario } from '../../model/scenario/schema';
 import { flattenParameters, sameValue, type Parameter } from './parameters';
 
 export interface Assumption {

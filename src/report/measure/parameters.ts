@@ -3,8 +3,8 @@
  * documentation, unit, default and source read from the schema declarations, and compared with a
  * baseline (the preset the scenario came from) so that a report can mark what was changed.
  */
-import { parameterDeclaration } from '../docs/parameters';
-import type { Scenario } from '../model/scenario/schema';
+import { parameterDeclaration } from '../../docs/parameters';
+import type { Scenario } from '../../model/scenario/schema';
 
 /** One parameter of a resolved scenario. */
 export interface Parameter {

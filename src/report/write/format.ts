@@ -3,9 +3,9 @@
  * dollars with k/M/B, shares as percentages, delays in hours. One format per kind of quantity, so a
  * reader (and a test) can parse any printed number back and compare it with summary.json.
  */
+import type { QuantityKind } from '../measure/metrics';
 
-/** What a number measures, which decides how it is printed. */
-export type QuantityKind = 'count' | 'share' | 'usd' | 'hours' | 'index';
+export type { QuantityKind };
 
 /**
  * Three significant digits (whole numbers from 1,000 up, with thousands separators), without

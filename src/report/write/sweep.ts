@@ -4,22 +4,19 @@
  * and the per-point table. Numbers come from the sweep's own points.csv and tornado.csv, so the
  * report and the sweep's files agree.
  */
-import { bandChart } from '../charts/bands';
-import { comparisonChart } from '../charts/comparison';
-import { gridFromPoints, sweepHeatmap } from '../charts/heatmap';
-import { describePoint, type ParamValue } from '../experiments/params';
-import { listPresets, readScenarioInput } from '../io/scenarios';
-import type { Scenario } from '../model/scenario/schema';
-import { parseScenario } from '../model/scenario/validate';
+import { bandChart } from '../../charts/bands';
+import { comparisonChart } from '../../charts/comparison';
+import { gridFromPoints, sweepHeatmap } from '../../charts/heatmap';
+import { describePoint, type ParamValue } from '../../experiments/params';
 import type { Block, Inline, ReportChart, ReportDocument } from './document';
-import { plotlyText } from './escape';
+import { plotlyText } from '../escape';
 import { FindingWriter, findingJson, type Finding } from './findings';
 import { formatQuantity } from './format';
-import type { HeadlineMetric } from './metrics';
-import { compareParameters, valueText } from './parameters';
-import type { BuiltReport } from './scenario-report';
+import type { HeadlineMetric } from '../measure/metrics';
+import { compareParameters, valueText } from '../measure/parameters';
+import type { BuiltReport } from './context';
 import { assumptionsSection, dataSection, parametersSection, reproduceSection } from './sections';
-import type { SweepPoint, SweepSource } from './sweep-source';
+import type { SweepPoint, SweepSource } from '../gather/sweep-source';
 import { tornadoChart } from './tornado-chart';
 
 /** The metrics a sweep report talks about and charts, in order. */
@@ -41,12 +38,6 @@ const pointText = (paths: readonly string[], values: readonly ParamValue[]) => d
 
 function keyMetrics(src: SweepSource): HeadlineMetric[] {
   return KEY_METRICS.map((k) => src.metrics.find((m) => m.key === k)).filter((m): m is HeadlineMetric => m !== undefined);
-}
-
-/** The preset the sweep's base scenario came from, when its reference names one. */
-function presetBaseline(ref: string): { name: string; scenario: Scenario } | undefined {
-  if (!listPresets().some((p) => p.name === ref)) return undefined;
-  return { name: `preset ${ref}`, scenario: parseScenario(readScenarioInput(ref).input) };
 }
 
 function findings(src: SweepSource): Finding[] {
@@ -190,7 +181,7 @@ export function buildSweepReport(src: SweepSource, ctx: SweepReportContext): Bui
     for (const chart of figures) blocks.push({ kind: 'subheading', text: chart.title }, { kind: 'figure', chart });
   }
   blocks.push(...assumptionsSection(m.scenario));
-  const baseline = presetBaseline(m.scenarioRef);
+  const baseline = src.baseline;
   const sweptNote: Block = { kind: 'paragraph', content: ['Swept: ', ...m.paths.flatMap((p, i): Inline[] => [i ? ', ' : '', { code: p }]), '; the values below are the base scenario\'s.'] };
   blocks.push(...parametersSection(compareParameters(m.scenario, baseline?.scenario), baseline?.name).flatMap((b, i) => (i === 0 ? [b, sweptNote] : [b])));
   blocks.push(
@@ -231,7 +222,8 @@ export function buildSweepReport(src: SweepSource, ctx: SweepReportContext): Bui
       points: src.points.map((p) => ({ point: p.index, values: p.values, metrics: Object.fromEntries(metrics.map((x) => [x.key, p.stats[x.key]])) })),
       findings: found.map(findingJson),
     },
-    data: {},
+    // The sweep's own tables, as they are: the report's numbers come from them.
+    data: Object.fromEntries(Object.entries(src.tables).map(([file, text]) => [`data/${file}`, text])),
     command: ctx.command,
   };
 }

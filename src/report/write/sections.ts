@@ -2,10 +2,10 @@
  * Sections every kind of report shares: key assumptions with sources, parameters (changed ones
  * marked), the data files, and how to reproduce the report.
  */
-import type { Scenario } from '../model/scenario/schema';
-import { keyAssumptions } from './assumptions';
+import type { Scenario } from '../../model/scenario/schema';
+import { keyAssumptions } from '../measure/assumptions';
 import type { Block, Inline } from './document';
-import { valueText, type ParameterRow } from './parameters';
+import { valueText, type ParameterRow } from '../measure/parameters';
 
 /** Parameters listed per assumption row before the rest are counted ("and 3 more"). */
 const MAX_PATHS_PER_ASSUMPTION = 4;

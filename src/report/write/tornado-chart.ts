@@ -3,9 +3,9 @@
  * parameter from the metric at the parameter's low value to its value at the high one, drawn around
  * the baseline, longest first. Not in src/charts (owned by the charts module); it uses its theme.
  */
-import type { Figure, Trace } from '../charts/figure';
-import { axisStyle, seriesColor, themedConfig, themedLayout } from '../charts/theme';
-import { plotlyText } from './escape';
+import type { Figure, Trace } from '../../charts/figure';
+import { axisStyle, seriesColor, themedConfig, themedLayout } from '../../charts/theme';
+import { plotlyText } from '../escape';
 
 export interface TornadoBar {
   parameter: string;

@@ -5,8 +5,8 @@
  */
 import { plainText, type Inline } from './document';
 import { formatQuantity, type QuantityKind } from './format';
-import { classProfitMetric, HEADLINE_METRICS, type HeadlineMetric, type HeadlineValues } from './metrics';
-import { intervalOf, overlaps, type Interval } from './stats';
+import { classProfitMetric, HEADLINE_METRICS, type HeadlineMetric, type HeadlineValues } from '../measure/metrics';
+import { overlaps, type Interval } from '../measure/stats';
 
 /** A number printed in a finding, and where it comes from. */
 export interface FindingValue {
@@ -243,11 +243,3 @@ export function comparisonFindings(variants: readonly ComparedVariant[]): Findin
 }
 
 const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** Intervals of every metric present in the per-seed values. */
-export function intervals(values: readonly HeadlineValues[]): Record<string, Interval> {
-  const keys = new Set(values.flatMap((v) => Object.keys(v)));
-  const out: Record<string, Interval> = {};
-  for (const key of keys) out[key] = intervalOf(values.map((v) => v[key] ?? NaN));
-  return out;
-}

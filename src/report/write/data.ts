@@ -1,9 +1,9 @@
 /** The data files of scenario and comparison reports: headline table, per-seed numbers, daily series. */
-import { columnsToCsv, rowsToCsv } from '../io/csv';
-import { CLASS_COLUMNS, DAILY_COLUMN_NAMES } from '../model/columns';
-import type { RunResult } from '../model/result';
-import type { HeadlineMetric, HeadlineValues } from './metrics';
-import type { Interval } from './stats';
+import { columnsToCsv, rowsToCsv } from '../../io/csv';
+import { CLASS_COLUMNS, DAILY_COLUMN_NAMES } from '../../model/columns';
+import type { RunResult } from '../../model/result';
+import type { HeadlineMetric, HeadlineValues } from '../measure/metrics';
+import type { Interval } from '../measure/stats';
 
 export interface DataVariant {
   label: string;

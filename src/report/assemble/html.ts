@@ -4,9 +4,9 @@
  * Content-Security-Policy forbids loading anything from anywhere, so the page works offline and a
  * text that slipped through escaping still could not fetch or send anything.
  */
-import { figureHtml, plotlyBundleScript } from '../charts/html';
-import type { Block, Inline, ReportDocument } from './document';
-import { escapeHtml } from './escape';
+import { figureHtml, plotlyBundleScript } from '../../charts/html';
+import type { Block, Inline, ReportDocument } from '../write/document';
+import { escapeHtml } from '../escape';
 
 /** Inline scripts and styles only; images only from the page itself (plotly draws data: and blob: images). */
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";

@@ -3,9 +3,11 @@
  * named and printed, and which direction is "better" (for comparisons). Most are RunSummary fields;
  * a few (first-year activity, profit per class) are computed here from the same run.
  */
-import type { RunResult } from '../model/result';
-import { summarize, type RunSummary } from '../model/summary';
-import type { QuantityKind } from './format';
+import type { RunResult } from '../../model/result';
+import { summarize, type RunSummary } from '../../model/summary';
+
+/** What a number measures, which decides how it is printed (write/format). */
+export type QuantityKind = 'count' | 'share' | 'usd' | 'hours' | 'index';
 
 export interface HeadlineMetric {
   /** Key in summary.json (a RunSummary field where there is one). */

@@ -3,7 +3,7 @@
  * same quantile definition as the charts' bands and the sweeps' points.csv (linear interpolation,
  * Hyndman and Fan type 7), so the table, the charts and a sweep of the same runs agree.
  */
-import { quantile } from '../stats';
+import { quantile } from '../../stats';
 
 export interface Interval {
   median: number;
@@ -23,4 +23,12 @@ export function intervalOf(values: ArrayLike<number>): Interval {
 /** Whether two intervals share any value (their difference is then within the spread of the seeds). */
 export function overlaps(a: Interval, b: Interval): boolean {
   return a.p5 <= b.p95 && b.p5 <= a.p95;
+}
+
+/** Intervals of every metric present in the per-seed values (a missing value counts as no value). */
+export function intervals(values: ReadonlyArray<Record<string, number>>): Record<string, Interval> {
+  const keys = new Set(values.flatMap((v) => Object.keys(v)));
+  const out: Record<string, Interval> = {};
+  for (const key of keys) out[key] = intervalOf(values.map((v) => v[key] ?? NaN));
+  return out;
 }

@@ -5,10 +5,11 @@
  * the parameters the overrides changed.
  */
 import * as path from 'path';
-import { applyOverrides, listPresets, readScenarioInput } from '../io/scenarios';
-import type { Scenario, ScenarioInput } from '../model/scenario/schema';
-import { parseScenario } from '../model/scenario/validate';
-import { ReportError } from './errors';
+import { applyOverrides, listPresets, readScenarioInput } from '../../io/scenarios';
+import type { Scenario, ScenarioInput } from '../../model/scenario/schema';
+import { parseScenario } from '../../model/scenario/validate';
+import { ReportError } from '../errors';
+import { slug } from '../escape';
 
 /** A scenario as a report's caller names it: a preset name, a file path, or a scenario object. */
 export type ScenarioSource = string | ScenarioInput;
@@ -23,6 +24,8 @@ export interface Variant {
   scenario: Scenario;
   /** What the overrides were applied to, and what to call it ("preset permissionless-race"). */
   baseline: { name: string; scenario: Scenario };
+  /** File of its resolved scenario in the report folder (data/scenario-<label>.json). */
+  scenarioFile: string;
 }
 
 export interface VariantOptions {
@@ -72,19 +75,31 @@ export function resolveVariants(opts: VariantOptions): Variant[] {
     const base = baselineOf(opts.sources[0]);
     variants = values.map((v) => {
       const set = [...shared, compareAssignment(p, v)];
-      return { label: `${p}=${v}`, ref: base.ref, set, scenario: applyOverrides(base.scenario, { set, days: opts.days }), baseline: base };
+      return { label: `${p}=${v}`, ref: base.ref, set, scenario: applyOverrides(base.scenario, { set, days: opts.days }), baseline: base, scenarioFile: '' };
     });
   } else {
     variants = opts.sources.map((source) => {
       const base = baselineOf(source);
-      return { label: base.scenario.name, ref: base.ref, set: shared, scenario: applyOverrides(base.scenario, { set: shared, days: opts.days }), baseline: base };
+      return { label: base.scenario.name, ref: base.ref, set: shared, scenario: applyOverrides(base.scenario, { set: shared, days: opts.days }), baseline: base, scenarioFile: '' };
     });
   }
   if (opts.labels) {
     if (opts.labels.length !== variants.length) throw new ReportError(`labels: ${opts.labels.length} given for ${variants.length} scenarios`);
     variants.forEach((v, i) => (v.label = opts.labels![i]));
   }
-  return uniqueLabels(variants);
+  return withScenarioFiles(uniqueLabels(variants));
+}
+
+/** Names each variant's resolved-scenario file after its label (by position where two slugs collide). */
+function withScenarioFiles(variants: Variant[]): Variant[] {
+  const files = new Set<string>();
+  variants.forEach((v, i) => {
+    let file = `data/scenario-${slug(v.label, `${i + 1}`)}.json`;
+    if (files.has(file)) file = `data/scenario-${i + 1}.json`;
+    files.add(file);
+    v.scenarioFile = file;
+  });
+  return variants;
 }
 
 /** Two variants may share a scenario name (a preset and an edited copy): number the repeats. */
