@@ -86,6 +86,12 @@ function childSchema(schema: z.ZodTypeAny, value: unknown, key: string): z.ZodTy
  * kind, the cost model). undefined for a path the schema does not declare.
  */
 export function parameterDeclaration(path: string | readonly string[], scenario: unknown): ParameterDeclaration | undefined {
+  const schema = parameterSchema(path, scenario);
+  return schema && declarationOf(schema);
+}
+
+/** The schema declaring the parameter at a dotted path (as parameterDeclaration reads it), or undefined. */
+export function parameterSchema(path: string | readonly string[], scenario: unknown): z.ZodTypeAny | undefined {
   const keys = typeof path === 'string' ? path.split('.') : path;
   let schema: z.ZodTypeAny | undefined = scenarioSchema;
   let value = scenario;
@@ -94,7 +100,7 @@ export function parameterDeclaration(path: string | readonly string[], scenario:
     if (!schema) return undefined;
     value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   }
-  return declarationOf(schema);
+  return schema;
 }
 
 function typeName(schema: z.ZodTypeAny): string {

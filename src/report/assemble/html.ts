@@ -7,9 +7,15 @@
 import { figureHtml, plotlyBundleScript } from '../../charts/html';
 import type { Block, Inline, ReportDocument } from '../write/document';
 import { escapeHtml } from '../escape';
+import type { ExplorerHtml } from '../../explorer/panel';
 
 /** Inline scripts and styles only; images only from the page itself (plotly draws data: and blob: images). */
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
+
+/** The page's policy with what its explorer needs (its worker runs from a Blob URL). */
+function pagePolicy(explorer?: ExplorerHtml): string {
+  return [CSP, ...(explorer?.csp ?? [])].join('; ');
+}
 
 const STYLE = `
 body{font:15px/1.55 -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#222;max-width:1060px;margin:0 auto;padding:24px 20px 64px}
@@ -36,6 +42,8 @@ function inline(content: readonly Inline[]): string {
 export interface HtmlFigureMode {
   /** Whether charts/<id>.png and .svg exist (then the page links to them). */
   rendered: boolean;
+  /** The explorer panel, shown where the document places it. */
+  explorer?: ExplorerHtml;
 }
 
 function block(b: Block, figures: HtmlFigureMode): string {
@@ -62,6 +70,8 @@ function block(b: Block, figures: HtmlFigureMode): string {
     }
     case 'code':
       return `<pre><code>${escapeHtml(b.text)}</code></pre>`;
+    case 'explorer':
+      return figures.explorer ? figures.explorer.html : `<p>${inline(b.content)}</p>`;
     case 'details':
       return `<details><summary>${escapeHtml(b.summary)}</summary>${b.blocks.map((x) => block(x, figures)).join('\n')}</details>`;
   }
@@ -71,10 +81,10 @@ export function renderHtml(doc: ReportDocument, figures: HtmlFigureMode): string
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${pagePolicy(figures.explorer)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(doc.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE}${figures.explorer?.style ?? ''}</style>`,
     // The bundle first: every figure script below then draws at once.
     plotlyBundleScript(),
     '</head><body>',

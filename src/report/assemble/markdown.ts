@@ -63,6 +63,8 @@ function block(b: Block, figures: MarkdownFigureMode): string {
     }
     case 'code':
       return markdownFence(b.text, b.language);
+    case 'explorer':
+      return inline(b.content);
     case 'details':
       // Blank lines around the content let Markdown inside <details> render (GitHub and Discourse);
       // the <summary> line itself is raw HTML, where Markdown escapes do not apply.

@@ -18,7 +18,9 @@ export type Block =
   | { kind: 'table'; header: string[]; rows: Inline[][][]; numeric?: boolean[] }
   | { kind: 'figure'; chart: ReportChart }
   | { kind: 'code'; text: string; language?: string }
-  | { kind: 'details'; summary: string; blocks: Block[] };
+  | { kind: 'details'; summary: string; blocks: Block[] }
+  /** Where index.html shows the explorer panel; other renderings show `content` (what it offers) instead. */
+  | { kind: 'explorer'; content: Inline[] };
 
 /** A chart of the report: one figure spec, drawn live in the page and rendered to files. */
 export interface ReportChart {
