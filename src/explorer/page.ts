@@ -15,7 +15,7 @@ import { formatQuantity, type QuantityKind } from '../report/write/format';
 import type { ExploreInvalid, ExploreRequest, ExploreResult } from './engine';
 import type { InputSpec } from './params';
 import type { FromWorker, ToWorker } from './protocol';
-import { ROOT_ATTRIBUTE, SPEC_ELEMENT_ID, WORKER_ELEMENT_ID, type ExplorerScenario, type ExplorerSpec } from './spec';
+import { ROOT_ATTRIBUTE, SPEC_ELEMENT_ID, WORKER_ELEMENT_ID, WORKER_ENCODING, type ExplorerScenario, type ExplorerSpec } from './spec';
 
 interface PlotlyApi {
   react(el: HTMLElement, data: unknown, layout: unknown, config: unknown): Promise<unknown>;
@@ -64,9 +64,9 @@ class Explorer {
   private readonly table: HTMLElement;
   private readonly charts: HTMLElement;
 
-  constructor(root: HTMLElement, spec: ExplorerSpec, workerSource: string) {
+  constructor(root: HTMLElement, spec: ExplorerSpec, worker: Blob) {
     this.spec = spec;
-    this.workerUrl = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    this.workerUrl = URL.createObjectURL(worker);
     this.select = spec.scenarios.length > 1 ? el('select', { 'data-control': 'scenario', id: 'explorer-scenario' }) : null;
     this.select?.append(...spec.scenarios.map((s, i) => el('option', { value: String(i) }, s.label)));
     this.fields = el('div', { class: 'ex-fields' });
@@ -156,9 +156,14 @@ class Explorer {
       .filter((o) => o.text !== initial.get(o.path));
   }
 
-  /** The reader's overrides as `--set` words, less the master seed (the CLI's `--seed`). */
+  /**
+   * The report's overrides, then the reader's, as `--set` values; less the master seed (the CLI's
+   * `--seed`), and less a report's override of a path the reader sets again (it would be replaced).
+   */
   private sets(): string[] {
-    return [...this.scenario.set, ...this.overrides().filter((o) => o.path !== SEED_PATH).map((o) => `${o.path}=${o.text}`)];
+    const own = this.overrides().filter((o) => o.path !== SEED_PATH);
+    const paths = new Set(own.map((o) => o.path));
+    return [...this.scenario.set.filter((x) => !paths.has(x.slice(0, x.indexOf('=')).trim())), ...own.map((o) => `${o.path}=${o.text}`)];
   }
 
   /** The master seed's text (the report's unless the reader changed it). */
@@ -376,17 +381,27 @@ class Explorer {
   }
 }
 
-function start(): void {
-  const root = document.querySelector<HTMLElement>(`[${ROOT_ATTRIBUTE}]`);
-  const specText = document.getElementById(SPEC_ELEMENT_ID)?.textContent;
-  const workerSource = document.getElementById(WORKER_ELEMENT_ID)?.textContent;
-  if (!root || !specText || !workerSource) return;
-  if (typeof Worker === 'undefined' || typeof Blob === 'undefined') {
-    root.textContent = 'This browser cannot run the model (no Web Workers).';
-    return;
-  }
-  new Explorer(root, JSON.parse(specText) as ExplorerSpec, workerSource);
+/** The worker's source as a script Blob, unpacked when the page holds it gzipped (see panel.ts). */
+async function workerBlob(element: HTMLElement): Promise<Blob> {
+  const text = element.textContent ?? '';
+  if (element.dataset.encoding !== WORKER_ENCODING) return new Blob([text], { type: 'text/javascript' });
+  const bytes = Uint8Array.from(atob(text.trim()), (c) => c.charCodeAt(0));
+  const source = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).blob();
+  return new Blob([source], { type: 'text/javascript' });
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-else start();
+async function start(): Promise<void> {
+  const root = document.querySelector<HTMLElement>(`[${ROOT_ATTRIBUTE}]`);
+  const specText = document.getElementById(SPEC_ELEMENT_ID)?.textContent;
+  const worker = document.getElementById(WORKER_ELEMENT_ID);
+  if (!root || !specText || !worker) return;
+  if (typeof Worker === 'undefined' || typeof DecompressionStream === 'undefined') {
+    root.textContent = 'This browser cannot run the model here (it lacks Web Workers or DecompressionStream): use a current Chrome, Edge, Firefox or Safari.';
+    return;
+  }
+  new Explorer(root, JSON.parse(specText) as ExplorerSpec, await workerBlob(worker));
+}
+
+const begin = () => void start();
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin);
+else begin();

@@ -31,5 +31,7 @@ export interface ExplorerSpec {
 /** Ids of the page elements holding the explorer's data. */
 export const SPEC_ELEMENT_ID = 'prover-sim-explorer-spec';
 export const WORKER_ELEMENT_ID = 'prover-sim-explorer-worker';
+/** How the worker's source is packed in its element (data-encoding). */
+export const WORKER_ENCODING = 'gzip+base64';
 /** The element the page script builds the panel in. */
 export const ROOT_ATTRIBUTE = 'data-explorer-root';

@@ -21,6 +21,8 @@ import { reportSeeds, runVariants } from './gather/runs';
 import { readSweep } from './gather/sweep-source';
 import { resolveVariants, type ScenarioSource } from './gather/variants';
 import { measureVariants } from './measure/variants';
+import { reportExplorerSpec } from '../explorer/report';
+import type { ExplorerSpec } from '../explorer/spec';
 import { buildComparisonReport } from './write/comparison';
 import type { BuiltReport } from './write/context';
 import { buildScenarioReport } from './write/scenario';
@@ -109,6 +111,7 @@ export async function exportReport(o: ReportOptions): Promise<ReportResult> {
   let kind: ReportResult['kind'];
   let simulateMs = 0;
   let extraManifest: Record<string, unknown> = {};
+  let explorer: ExplorerSpec | undefined;
   const sweepDir = sweepFolder(sources);
   if (sweepDir !== undefined) {
     const misplaced = (['seeds', 'masterSeed', 'days', 'set', 'compare', 'labels'] as const).filter((k) => o[k] !== undefined && !(Array.isArray(o[k]) && (o[k] as unknown[]).length === 0));
@@ -135,6 +138,7 @@ export async function exportReport(o: ReportOptions): Promise<ReportResult> {
     const ctx = { title: o.title, masterSeed, seeds, command: equivalentCommand(o, { count: seedCount, master: masterSeed }, objectFiles), version, gitCommit: commit, node };
     kind = measured.length > 1 ? 'comparison' : 'scenario';
     built = kind === 'comparison' ? buildComparisonReport(measured, ctx) : buildScenarioReport(measured[0], ctx);
+    explorer = reportExplorerSpec(measured, { masterSeed, seeds: seedCount, days: o.days });
   }
 
   return assembleReport(built, {
@@ -150,6 +154,7 @@ export async function exportReport(o: ReportOptions): Promise<ReportResult> {
     startedMs: t0,
     simulateMs,
     extraManifest,
+    explorer,
     log,
     warn: o.warn ?? ((line: string) => process.stderr.write(`${line}\n`)),
   });

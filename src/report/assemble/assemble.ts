@@ -13,6 +13,8 @@ import type { BuiltReport } from '../write/context';
 import { chartsOf, type Inline } from '../write/document';
 import { REPORT_MANIFEST } from './folder';
 import { renderHtml } from './html';
+import { explorerHtml } from '../../explorer/panel';
+import type { ExplorerSpec } from '../../explorer/spec';
 import { renderMarkdown } from './markdown';
 import { renderCharts, type RenderOutcome } from './render-charts';
 
@@ -49,6 +51,8 @@ export interface AssembleOptions {
   simulateMs: number;
   /** Extra manifest fields (a sweep's manifest). */
   extraManifest?: Record<string, unknown>;
+  /** The explorer of index.html (scenario and comparison reports). */
+  explorer?: ExplorerSpec;
   log: (line: string) => void;
   warn: (line: string) => void;
 }
@@ -80,7 +84,7 @@ export async function assembleReport(built: BuiltReport, o: AssembleOptions): Pr
   const missingReason = rendered.installCommand ? 'not rendered (no browser: see the note at the top); the interactive chart is in index.html' : `not rendered (${rendered.reason}); the interactive chart is in index.html`;
   const files: Record<string, string> = {
     'report.md': renderMarkdown(doc, { rendered: rendered.rendered, missingReason }),
-    'index.html': renderHtml(doc, { rendered: rendered.rendered }),
+    'index.html': renderHtml(doc, { rendered: rendered.rendered, explorer: o.explorer && explorerHtml(o.explorer) }),
     'summary.json': `${JSON.stringify(built.summary, null, 2)}\n`,
     ...built.data,
   };

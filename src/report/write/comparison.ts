@@ -10,7 +10,7 @@ import { comparisonCharts } from './charts';
 import { dataFiles, dataList, metricJson, reproduceInfo, seedsText, yearsText, type BuiltReport, type ReportContext } from './context';
 import type { Block, Inline, ReportDocument } from './document';
 import { comparisonFindings, findingJson } from './findings';
-import { assumptionsSection, dataSection, parametersSection, reproduceSection } from './sections';
+import { assumptionsSection, dataSection, explorerBlock, parametersSection, reproduceSection } from './sections';
 
 /** Parameters whose values differ between the variants. */
 function differingParameters(variants: readonly MeasuredVariant[]): Array<{ path: string; values: unknown[] }> {
@@ -48,7 +48,7 @@ export function buildComparisonReport(variants: readonly MeasuredVariant[], ctx:
       ]),
     },
   );
-  blocks.push({ kind: 'heading', text: 'Charts' });
+  blocks.push(explorerBlock(), { kind: 'heading', text: 'Charts' });
   const panelKeys = ['activeProversLastYear', 'nakamoto30dLastYear', 'top1RewardShare30dLastYear', 'p95FinalityDelayHours', 'missedDeadlineShare', 'costPerProofUsd', 'proverProfitUsd', 'tokenholderIncomeUsd', 'entryCapitalUsdEnd'];
   const panels = panelKeys.map((k) => HEADLINE_METRICS.find((m) => m.key === k)!).filter(Boolean);
   for (const chart of comparisonCharts(variants, panels)) blocks.push({ kind: 'subheading', text: chart.title }, { kind: 'figure', chart });

@@ -11,7 +11,7 @@ import { scenarioCharts } from './charts';
 import { dataFiles, dataList, mechanismText, metricJson, reproduceInfo, seedsText, yearsText, type BuiltReport, type ReportContext } from './context';
 import type { Block, ReportDocument } from './document';
 import { findingJson, scenarioFindings } from './findings';
-import { assumptionsSection, dataSection, parametersSection, reproduceSection } from './sections';
+import { assumptionsSection, dataSection, explorerBlock, parametersSection, reproduceSection } from './sections';
 
 const cellText = (i: Interval | undefined, m: HeadlineMetric, field: 'median' | 'p5' | 'p95') => (i ? formatQuantity(i[field], m.kind) : 'n/a');
 
@@ -40,7 +40,7 @@ export function buildScenarioReport(v: MeasuredVariant, ctx: ReportContext): Bui
       rows: v.metrics.map((m) => [[m.label], [cellText(v.stats[m.key], m, 'median')], [`${cellText(v.stats[m.key], m, 'p5')} to ${cellText(v.stats[m.key], m, 'p95')}`]]),
     },
   );
-  blocks.push({ kind: 'heading', text: 'Charts' });
+  blocks.push(explorerBlock(), { kind: 'heading', text: 'Charts' });
   for (const chart of scenarioCharts(v)) blocks.push({ kind: 'subheading', text: chart.title }, { kind: 'figure', chart });
   blocks.push(...assumptionsSection(s));
   blocks.push(...parametersSection(rows, v.baseline.name));

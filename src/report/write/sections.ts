@@ -102,3 +102,14 @@ export function reproduceSection(info: ReproduceInfo): Block[] {
     },
   ];
 }
+
+/** Where index.html offers the explorer; the Markdown post says what it offers. */
+export function explorerBlock(): Block {
+  return {
+    kind: 'explorer',
+    content: [
+      { strong: 'Explore the assumptions:' },
+      ' this report\'s index.html runs the model in the reader\'s browser, offline. Change the fee per batch, the redistribution share, the hardware cost decline and other assumptions, and the table and charts are recomputed, with a link that reproduces them and the equivalent command.',
+    ],
+  };
+}
