@@ -1,0 +1,225 @@
+/// <reference lib="dom" />
+/**
+ * The explorer as a reader meets it: a report's index.html opened from disk in Chromium with the
+ * network cut off. The reader changes assumptions through the data-param inputs and runs; the
+ * data-metric numbers must be exactly those of `prover-sim run` with the command the page prints,
+ * the charts redraw, an invalid value shows the schema's message and runs nothing, and the link
+ * (URL fragment) brings back the inputs and the numbers. Runs of one year keep it fast; one run of
+ * five years logs the in-page time (not asserted: timings are for `npm run bench`).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, watchedPage, type PageWatch } from './support/browser';
+import { tmpDir } from './helpers/tmp';
+
+const BIN = path.resolve(__dirname, '..', 'bin', 'prover-sim.js');
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
+
+/** Runs the command the page prints (`npx prover-sim run ...`, simple words only) and reads its summary.json and daily active provers. */
+function runPrinted(command: string, out: string): { summary: Record<string, unknown>; activeProvers: number[] } {
+  const words = command.split(' ');
+  assert.deepEqual(words.slice(0, 3), ['npx', 'prover-sim', 'run'], command);
+  assert.ok(words.every((w) => !/['"\\]/.test(w)), `quoted words are not parsed here: ${command}`);
+  const r = cli([...words.slice(2), '--out', out]);
+  assert.equal(r.code, 0, r.stderr);
+  const [header, ...rows] = fs.readFileSync(path.join(out, 'timeseries.csv'), 'utf8').trim().split('\n');
+  const column = header.split(',').indexOf('active_provers');
+  return { summary: readJson(path.join(out, 'summary.json')), activeProvers: rows.map((r) => Number(r.split(',')[column])) };
+}
+
+/** A data-metric key's value in a run's summary.json (class profits are profitUsdByClass there). */
+function cliValue(run: ReturnType<typeof runPrinted>, key: string): unknown {
+  if (key === 'activeProversFirstYear') {
+    const firstYear = run.activeProvers.slice(0, 365);
+    return firstYear.reduce((a, b) => a + b, 0) / firstYear.length;
+  }
+  if (key.startsWith('profitUsd.')) return (run.summary.profitUsdByClass as Record<string, number>)[key.slice('profitUsd.'.length)];
+  return run.summary[key];
+}
+
+interface Shown {
+  key: string;
+  value: number;
+  text: string;
+}
+
+const shownMetrics = (page: Page): Promise<Shown[]> =>
+  page.$$eval('[data-metric]', (cells) => cells.map((c) => ({ key: c.getAttribute('data-metric') ?? '', value: JSON.parse(c.getAttribute('data-value') ?? 'null'), text: c.textContent ?? '' })));
+
+const runCount = (page: Page) => page.getAttribute('[data-explorer-status]', 'data-run');
+
+/** Clicks Run and waits for the run after `before` to be shown. */
+async function runAndWait(page: Page, before: string | null): Promise<void> {
+  await page.click('[data-action="run"]');
+  await page.waitForFunction((n) => document.querySelector('[data-explorer-status]')?.getAttribute('data-run') !== n, before, { timeout: 120_000 });
+}
+
+/** The y values of the explorer's active-provers chart, and the run that drew it. */
+const activeChart = (page: Page) =>
+  page.$eval('#explorer-chart-active-provers', (d) => ({
+    run: d.getAttribute('data-run'),
+    drawn: d.querySelector('svg.main-svg g.trace') !== null,
+    y: ((d as unknown as { data: Array<{ y?: number[] }> }).data ?? []).map((t) => t.y ?? []),
+  }));
+
+describe('the explorer in a report\'s index.html (Chromium, offline)', () => {
+  let work: string;
+  let report: string;
+  let browser: Browser;
+  let watch: PageWatch;
+  let page: Page;
+  let sharedUrl = '';
+  let sharedMetrics: Shown[] = [];
+
+  before(async () => {
+    work = tmpDir('explorer');
+    report = path.join(work, 'report');
+    const r = cli(['report', 'permissionless-race', '--seeds', '2', '--days', '365', '--seed', '7', '--no-charts', '--out', report]);
+    assert.equal(r.code, 0, r.stderr);
+    browser = await launchBrowser();
+    watch = await watchedPage(browser);
+    page = watch.page;
+    await page.goto(`file://${path.join(report, 'index.html')}`);
+    await page.waitForSelector('[data-param="rewards.feeUsdPerBatch"]');
+  });
+  after(async () => {
+    await browser?.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('offers the documented inputs with unit, range, default and source, and a CSP that allows only the Blob worker', async () => {
+    const params = await page.$$eval('[data-param]', (inputs) => inputs.map((i) => i.getAttribute('data-param')));
+    for (const p of ['rewards.feeUsdPerBatch', 'rewards.redistributionShare', 'costs.hardwareYearlyDecline', 'hardware.asic.availableFromYear', 'behaviour.entryProbabilityPerDay', 'seed']) assert.ok(params.includes(p), `no input for ${p}: ${params.join(', ')}`);
+    const help = await page.$eval('[data-param="rewards.redistributionShare"]', (i) => i.parentElement?.querySelector('small')?.textContent ?? '');
+    assert.match(help, /unit: share; allowed: at least 0 and at most 1; default 0\.\d+; source: .+/);
+    const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.getAttribute('content') ?? '');
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /worker-src blob:/);
+    assert.doesNotMatch(csp, /unsafe-eval|https?:/);
+  });
+
+  it('with the report\'s inputs, gives the report\'s medians exactly', async () => {
+    const summary = readJson(path.join(report, 'summary.json'));
+    await runAndWait(page, await runCount(page));
+    const shown = await shownMetrics(page);
+    const metrics = summary.scenarios[0].metrics as Array<{ key: string; median: number }>;
+    assert.deepEqual(shown.map((s) => s.key), metrics.map((m) => m.key), 'the report\'s table, row for row');
+    for (const m of metrics) assert.equal(shown.find((s) => s.key === m.key)!.value, m.median, m.key);
+  });
+
+  it('with rewards.redistributionShare and rewards.feeUsdPerBatch set, shows exactly the summary.json of the CLI command it prints', async () => {
+    const before = await activeChart(page);
+    await page.fill('[data-param="rewards.redistributionShare"]', '0.45');
+    await page.fill('[data-param="rewards.feeUsdPerBatch"]', '31.5');
+    await page.fill('[data-control="seeds"]', '1');
+    await runAndWait(page, await runCount(page));
+    const command = (await page.textContent('[data-explorer-cli]')) ?? '';
+    assert.match(command, /^npx prover-sim run permissionless-race --seed \d+ --days 365 --set rewards\.feeUsdPerBatch=31\.5 --set rewards\.redistributionShare=0\.45$/);
+    const run = runPrinted(command, path.join(work, 'cli-run'));
+    const shown = await shownMetrics(page);
+    assert.ok(shown.length >= 20, `${shown.length} headline numbers`);
+    for (const s of shown) assert.equal(s.value, cliValue(run, s.key), `${s.key}: page ${s.value}, CLI ${String(cliValue(run, s.key))}`);
+    // The printed text is the number, not a stale one.
+    assert.ok(shown.every((s) => s.text.trim() !== '' && s.text !== 'n/a'));
+    // The chart redrew with the new run's numbers.
+    const after = await activeChart(page);
+    assert.ok(after.drawn, 'chart not drawn');
+    assert.notEqual(after.run, before.run, 'the chart was not drawn again');
+    assert.notDeepEqual(after.y, before.y, 'the chart shows the same numbers as before');
+    sharedUrl = page.url();
+    sharedMetrics = shown;
+  });
+
+  it('shows the schema\'s message next to an invalid value and runs nothing', async () => {
+    const runBefore = await runCount(page);
+    const tableBefore = await shownMetrics(page);
+    await page.fill('[data-param="rewards.redistributionShare"]', '1.5');
+    await page.click('[data-action="run"]');
+    const message = page.locator('[data-error-for="rewards.redistributionShare"]');
+    await message.filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
+    const cliError = cli(['run', 'permissionless-race', '--days', '365', '--set', 'rewards.redistributionShare=1.5']);
+    assert.equal(cliError.code, 2);
+    assert.equal(`prover-sim: error: invalid scenario: ${await message.textContent()}`, cliError.stderr.trim(), 'the CLI\'s one-line message');
+    assert.equal(await page.getAttribute('[data-param="rewards.redistributionShare"]', 'aria-invalid'), 'true');
+    await page.waitForFunction(() => /Not run/.test(document.querySelector('[data-explorer-status]')?.textContent ?? ''));
+    await page.waitForTimeout(300);
+    assert.equal(await runCount(page), runBefore, 'a run happened');
+    assert.deepEqual(await shownMetrics(page), tableBefore, 'the numbers changed');
+  });
+
+  it('restores the inputs and the numbers from the link\'s fragment', async () => {
+    assert.match(sharedUrl, /#.*rewards\.redistributionShare=0\.45/);
+    const again = await watchedPage(browser);
+    try {
+      await again.page.goto(sharedUrl);
+      await again.page.waitForFunction(() => document.querySelector('[data-explorer-status]')?.getAttribute('data-run') === '1', undefined, { timeout: 120_000 });
+      assert.equal(await again.page.inputValue('[data-param="rewards.redistributionShare"]'), '0.45');
+      assert.equal(await again.page.inputValue('[data-param="rewards.feeUsdPerBatch"]'), '31.5');
+      assert.equal(await again.page.inputValue('[data-control="seeds"]'), '1');
+      assert.deepEqual(await shownMetrics(again.page), sharedMetrics);
+      assert.deepEqual(again.networkRequests, []);
+      assert.deepEqual(again.errors, []);
+    } finally {
+      await again.page.close();
+    }
+  });
+
+  it('sent no request and logged no error', () => {
+    assert.deepEqual(watch.networkRequests, [], 'requests outside file://');
+    assert.deepEqual(watch.errors, []);
+  });
+});
+
+describe('prover-sim explore (Chromium, offline)', () => {
+  let work: string;
+  let browser: Browser;
+
+  before(async () => {
+    work = tmpDir('explore');
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('writes a page without running a report, prints its path, and its five-year run of the default scenario equals the CLI\'s', async () => {
+    const out = path.join(work, 'page');
+    const r = cli(['explore', '--seeds', '1', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const file = path.join(out, 'index.html');
+    assert.ok(r.stdout.includes(file), r.stdout);
+    assert.deepEqual(fs.readdirSync(out), ['index.html'], 'only the page');
+    const { page, networkRequests, errors } = await watchedPage(browser);
+    await page.goto(`file://${file}`);
+    // The page runs at once; the worker reports its time.
+    await page.waitForFunction(() => document.querySelector('[data-explorer-status]')?.getAttribute('data-run') === '1', undefined, { timeout: 120_000 });
+    const status = await page.$eval('[data-explorer-status]', (s) => ({ total: s.getAttribute('data-total-ms'), simulate: s.getAttribute('data-simulate-ms') }));
+    const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+    console.log(`explorer: one five-year run of permissionless-race in the page took ${status.simulate} ms to simulate, ${status.total} ms in all in the worker (page ${(fs.statSync(file).size / 1e6).toFixed(2)} MB, load average ${load})`);
+    const command = (await page.textContent('[data-explorer-cli]')) ?? '';
+    assert.match(command, /^npx prover-sim run permissionless-race --seed \d+$/);
+    const run = runPrinted(command, path.join(work, 'cli'));
+    for (const s of await shownMetrics(page)) assert.equal(s.value, cliValue(run, s.key), s.key);
+    assert.deepEqual(networkRequests, []);
+    assert.deepEqual(errors, []);
+  });
+
+  it('refuses an unknown scenario with one line and exit code 2, writing nothing', () => {
+    const out = path.join(work, 'bad');
+    const r = cli(['explore', 'no-such-preset', '--out', out]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^prover-sim: error: unknown scenario "no-such-preset": .*\n$/);
+    assert.ok(!fs.existsSync(out));
+  });
+});
