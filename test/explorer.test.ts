@@ -15,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchedPage, type PageWatch } from './support/browser';
 import { tmpDir } from './helpers/tmp';
+import { explorerNotebookHtml } from '../src/notebook';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'prover-sim.js');
 
@@ -221,5 +222,33 @@ describe('prover-sim explore (Chromium, offline)', () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^prover-sim: error: unknown scenario "no-such-preset": .*\n$/);
     assert.ok(!fs.existsSync(out));
+  });
+});
+
+describe('the explorer in a notebook output (Chromium, offline)', () => {
+  it('two panels on one page each build and run, with ids of their own', async () => {
+    const work = tmpDir('explorer-notebook');
+    // As a notebook page holds them: plotly once, then each cell's output after it.
+    const first = explorerNotebookHtml('permissionless-race', { seeds: 1, days: 60 }, true);
+    const second = explorerNotebookHtml('centralized-with-backup', { seeds: 1, days: 60 }, false);
+    const file = path.join(work, 'notebook.html');
+    fs.writeFileSync(file, `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div class="output">${first}</div><div class="output">${second}</div></body></html>`);
+    const browser = await launchBrowser();
+    try {
+      const { page, networkRequests, errors } = await watchedPage(browser);
+      await page.goto(`file://${file}`);
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-explorer-status]')).every((s) => s.getAttribute('data-run') === '1') && document.querySelectorAll('[data-explorer-status]').length === 2, undefined, { timeout: 120_000 });
+      const ids = await page.$$eval('[id]', (els) => els.map((e) => e.id));
+      assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'duplicate ids');
+      const governance = await page.$$eval('.prover-sim-explorer', (sections) => sections.map((s) => s.querySelector('[data-param="mechanism.governanceDelayHours"]') !== null));
+      assert.deepEqual(governance, [false, true], 'each panel offers its own scenario\'s inputs');
+      const cli = await page.$$eval('[data-explorer-cli]', (els) => els.map((e) => e.textContent));
+      assert.match(cli[0] ?? '', /^npx prover-sim run permissionless-race --seed \d+ --days 60$/);
+      assert.match(cli[1] ?? '', /^npx prover-sim run centralized-with-backup --seed \d+ --days 60$/);
+      assert.deepEqual(networkRequests, []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -15,7 +15,7 @@ import { formatQuantity, type QuantityKind } from '../report/write/format';
 import type { ExploreInvalid, ExploreRequest, ExploreResult } from './engine';
 import type { InputSpec } from './params';
 import type { FromWorker, ToWorker } from './protocol';
-import { ROOT_ATTRIBUTE, SPEC_ELEMENT_ID, WORKER_ELEMENT_ID, WORKER_ENCODING, type ExplorerScenario, type ExplorerSpec } from './spec';
+import { ROOT_ATTRIBUTE, SECTION_CLASS, SPEC_ATTRIBUTE, WORKER_ATTRIBUTE, WORKER_ENCODING, type ExplorerScenario, type ExplorerSpec } from './spec';
 
 interface PlotlyApi {
   react(el: HTMLElement, data: unknown, layout: unknown, config: unknown): Promise<unknown>;
@@ -40,6 +40,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 
 class Explorer {
   private readonly spec: ExplorerSpec;
+  /** Prefix of the ids of this panel's elements. */
+  private readonly prefix: string;
   private readonly workerUrl: string;
   private worker: Worker | null = null;
   private seq = 0;
@@ -64,13 +66,15 @@ class Explorer {
   private readonly table: HTMLElement;
   private readonly charts: HTMLElement;
 
-  constructor(root: HTMLElement, spec: ExplorerSpec, worker: Blob) {
+  /** `n`: the panel's place among the page's panels (ids carry it, so several panels can share a page, as in a notebook). */
+  constructor(root: HTMLElement, spec: ExplorerSpec, worker: Blob, n: number) {
     this.spec = spec;
+    this.prefix = n === 0 ? 'explorer' : `explorer${n + 1}`;
     this.workerUrl = URL.createObjectURL(worker);
-    this.select = spec.scenarios.length > 1 ? el('select', { 'data-control': 'scenario', id: 'explorer-scenario' }) : null;
+    this.select = spec.scenarios.length > 1 ? el('select', { 'data-control': 'scenario', id: `${this.prefix}-scenario` }) : null;
     this.select?.append(...spec.scenarios.map((s, i) => el('option', { value: String(i) }, s.label)));
     this.fields = el('div', { class: 'ex-fields' });
-    this.seedsInput = el('input', { type: 'text', inputmode: 'numeric', id: 'explorer-seeds', 'data-control': 'seeds', value: String(spec.seeds) });
+    this.seedsInput = el('input', { type: 'text', inputmode: 'numeric', id: `${this.prefix}-seeds`, 'data-control': 'seeds', value: String(spec.seeds) });
     this.general = el('p', { class: 'ex-error', 'data-explorer-error': '', role: 'alert' });
     this.progress = el('progress', { max: '1', value: '0', 'data-explorer-progress': '' });
     this.status = el('span', { class: 'ex-status', 'data-explorer-status': '' });
@@ -84,9 +88,9 @@ class Explorer {
     this.form = el(
       'form',
       { class: 'ex-form', novalidate: '' },
-      ...(this.select ? [el('div', { class: 'ex-field' }, el('label', { for: 'explorer-scenario' }, 'Scenario'), this.select)] : []),
+      ...(this.select ? [el('div', { class: 'ex-field' }, el('label', { for: `${this.prefix}-scenario` }, 'Scenario'), this.select)] : []),
       this.fields,
-      el('div', { class: 'ex-field' }, el('label', { for: 'explorer-seeds' }, 'Seeds (runs, one after the other)'), this.seedsInput, el('span', { class: 'ex-error', 'data-error-for': 'seeds', role: 'alert' }), el('small', {}, 'a whole number from 1 to 100; the table shows the median and the 5-95% interval over the seeds')),
+      el('div', { class: 'ex-field' }, el('label', { for: `${this.prefix}-seeds` }, 'Seeds (runs, one after the other)'), this.seedsInput, el('span', { class: 'ex-error', 'data-error-for': 'seeds', role: 'alert' }), el('small', {}, 'a whole number from 1 to 100; the table shows the median and the 5-95% interval over the seeds')),
       el('div', { class: 'ex-actions' }, run, reset, this.progress, this.status),
       this.general,
     );
@@ -131,7 +135,7 @@ class Explorer {
   }
 
   private field(spec: InputSpec, k: number): HTMLElement {
-    const id = `explorer-input-${k}`;
+    const id = `${this.prefix}-input-${k}`;
     const input = el('input', { type: 'text', id, 'data-param': spec.path, value: spec.value, spellcheck: 'false', title: spec.doc });
     const facts = [spec.unit ? `unit: ${spec.unit}` : '', `allowed: ${spec.range}`, spec.defaultValue !== undefined ? `default ${spec.defaultValue}` : '', spec.source ? `source: ${spec.source}` : ''].filter(Boolean);
     return el(
@@ -363,11 +367,11 @@ class Explorer {
       this.charts.replaceChildren(el('p', { class: 'ex-error' }, 'The charts need plotly.js, which is not on this page.'));
       return;
     }
-    const ids = new Set(result.charts.map((c) => `explorer-chart-${c.id}`));
+    const ids = new Set(result.charts.map((c) => `${this.prefix}-chart-${c.id}`));
     for (const old of Array.from(this.charts.querySelectorAll('figure'))) if (!ids.has(old.dataset.chart ?? '')) old.remove();
     for (const chart of result.charts) {
-      const id = `explorer-chart-${chart.id}`;
-      let div = document.getElementById(id);
+      const id = `${this.prefix}-chart-${chart.id}`;
+      let div = this.charts.querySelector<HTMLElement>(`[id="${id}"]`);
       if (!div) {
         div = el('div', { id, class: FIGURE_CLASS });
         const caption = chart.caption.map((c) => (typeof c === 'string' ? c : 'code' in c ? c.code : 'strong' in c ? c.strong : c.link)).join('');
@@ -390,18 +394,33 @@ async function workerBlob(element: HTMLElement): Promise<Blob> {
   return new Blob([source], { type: 'text/javascript' });
 }
 
-async function start(): Promise<void> {
-  const root = document.querySelector<HTMLElement>(`[${ROOT_ATTRIBUTE}]`);
-  const specText = document.getElementById(SPEC_ELEMENT_ID)?.textContent;
-  const worker = document.getElementById(WORKER_ELEMENT_ID);
+/** Starts one panel from its section's data blocks. */
+async function startPanel(section: HTMLElement, n: number): Promise<void> {
+  const root = section.querySelector<HTMLElement>(`[${ROOT_ATTRIBUTE}]`);
+  const specText = section.querySelector(`script[${SPEC_ATTRIBUTE}]`)?.textContent;
+  const worker = section.querySelector<HTMLElement>(`script[${WORKER_ATTRIBUTE}]`);
   if (!root || !specText || !worker) return;
   if (typeof Worker === 'undefined' || typeof DecompressionStream === 'undefined') {
     root.textContent = 'This browser cannot run the model here (it lacks Web Workers or DecompressionStream): use a current Chrome, Edge, Firefox or Safari.';
     return;
   }
-  new Explorer(root, JSON.parse(specText) as ExplorerSpec, await workerBlob(worker));
+  new Explorer(root, JSON.parse(specText) as ExplorerSpec, await workerBlob(worker), n);
 }
 
-const begin = () => void start();
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin);
-else begin();
+/**
+ * Starts every panel of the page not yet started. Notebook front ends may run this script before
+ * its output is attached to the page, or run it again with a later output: it looks again for a
+ * few seconds until it finds its panel.
+ */
+function startAll(tries = 0): void {
+  const sections = Array.from(document.querySelectorAll<HTMLElement>(`.${SECTION_CLASS}`));
+  const waiting = sections.filter((s) => !s.hasAttribute('data-started'));
+  for (const section of waiting) {
+    section.setAttribute('data-started', '');
+    void startPanel(section, sections.indexOf(section));
+  }
+  if (waiting.length === 0 && tries < 100) window.setTimeout(() => startAll(tries + 1), 100);
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => startAll());
+else startAll();

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { gzipSync } from 'zlib';
 import { escapeInlineScript } from '../charts/html';
 import { PROJECT_ROOT } from '../io/paths';
-import { ROOT_ATTRIBUTE, SPEC_ELEMENT_ID, WORKER_ELEMENT_ID, WORKER_ENCODING, type ExplorerSpec } from './spec';
+import { ROOT_ATTRIBUTE, SECTION_CLASS, SPEC_ATTRIBUTE, WORKER_ATTRIBUTE, WORKER_ENCODING, type ExplorerSpec } from './spec';
 
 /** Where `npm run build` writes the bundles (scripts/build-explorer.js). */
 export const BUNDLE_DIR = path.join(PROJECT_ROOT, 'dist', 'explorer-bundle');
@@ -76,14 +76,14 @@ export function explorerHtml(spec: ExplorerSpec): ExplorerHtml {
     'Change an assumption and run: the model runs here, in this page and offline, and redraws the headline table and the charts. ' +
     'Each value is checked by the same rules as the command line; the numbers equal those of the command shown under the inputs.';
   const html = [
-    '<section class="prover-sim-explorer" id="explore">',
+    `<section class="${SECTION_CLASS}">`,
     '<h2>Explore the assumptions</h2>',
     `<p>${intro}</p>`,
     '<noscript><p>The explorer needs JavaScript.</p></noscript>',
     `<div ${ROOT_ATTRIBUTE}></div>`,
-    `<script type="application/json" id="${SPEC_ELEMENT_ID}">${jsonBlock(spec)}</script>`,
-    `<script type="text/plain" id="${WORKER_ELEMENT_ID}" data-encoding="${WORKER_ENCODING}">${packedWorkerBundle()}</script>`,
-    `<script>${escapeInlineScript(explorerBundle('page'))}</script>`,
+    `<script type="application/json" ${SPEC_ATTRIBUTE}>${jsonBlock(spec)}</script>`,
+    `<script type="text/plain" ${WORKER_ATTRIBUTE} data-encoding="${WORKER_ENCODING}">${packedWorkerBundle()}</script>`,
+    `<script type="text/javascript">${escapeInlineScript(explorerBundle('page'))}</script>`,
     '</section>',
   ].join('\n');
   return { html, style: EXPLORER_STYLE, csp: EXPLORER_CSP_DIRECTIVES };

@@ -28,9 +28,10 @@ export interface ExplorerSpec {
   runOnOpen: boolean;
 }
 
-/** Ids of the page elements holding the explorer's data. */
-export const SPEC_ELEMENT_ID = 'prover-sim-explorer-spec';
-export const WORKER_ELEMENT_ID = 'prover-sim-explorer-worker';
+/** Class of a panel's section, and attributes of its data blocks (found within the section: a notebook may show several panels). */
+export const SECTION_CLASS = 'prover-sim-explorer';
+export const SPEC_ATTRIBUTE = 'data-explorer-spec';
+export const WORKER_ATTRIBUTE = 'data-explorer-worker';
 /** How the worker's source is packed in its element (data-encoding). */
 export const WORKER_ENCODING = 'gzip+base64';
 /** The element the page script builds the panel in. */

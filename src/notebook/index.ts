@@ -7,3 +7,4 @@ export { showTable, tableHtml, formatTableCell, type FrameLike } from './tables'
 export { progressDisplay, progressText, yieldToKernel, type ProgressDisplay, type ProgressOptions } from './progress';
 export { checkClaims, claimsMarkdown, type Claim } from './claims';
 export { inKernel } from './kernel';
+export { showExplorer, explorerNotebookHtml, type ExplorerOptions } from './explore';

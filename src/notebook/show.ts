@@ -14,6 +14,13 @@ export function loadPlotly(): void {
   bundleSent = true;
 }
 
+/** The plotly bundle the first time an output needs it in a kernel session, then nothing. */
+export function plotlyOnce(): string {
+  if (bundleSent) return '';
+  bundleSent = true;
+  return plotlyBundleScript();
+}
+
 /** Renders figures as notebook outputs (each its own output, in order). */
 export function show(...figures: Figure[]): void {
   const tslab = requireKernel('show()');
