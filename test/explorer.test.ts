@@ -28,9 +28,9 @@ const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 /** Runs the command the page prints (`npx prover-sim run ...`, simple words only) and reads its summary.json and daily active provers. */
 function runPrinted(command: string, out: string): { summary: Record<string, unknown>; activeProvers: number[] } {
-  const words = command.split(' ');
+  // Words as shellQuote writes them: plain, or in single quotes (none of ours holds a quote).
+  const words = Array.from(command.matchAll(/'([^']*)'|(\S+)/g), (m) => m[1] ?? m[2]);
   assert.deepEqual(words.slice(0, 3), ['npx', 'prover-sim', 'run'], command);
-  assert.ok(words.every((w) => !/['"\\]/.test(w)), `quoted words are not parsed here: ${command}`);
   const r = cli([...words.slice(2), '--out', out]);
   assert.equal(r.code, 0, r.stderr);
   const [header, ...rows] = fs.readFileSync(path.join(out, 'timeseries.csv'), 'utf8').trim().split('\n');
@@ -139,6 +139,16 @@ describe('the explorer in a report\'s index.html (Chromium, offline)', () => {
     assert.notDeepEqual(after.y, before.y, 'the chart shows the same numbers as before');
     sharedUrl = page.url();
     sharedMetrics = shown;
+  });
+
+  it('gives the CLI\'s numbers for a fee that grows with time (a mathjs expression, no eval under the CSP)', async () => {
+    await page.fill('[data-param="rewards.feeUsdPerBatch"]', '20 * 1.08^t + 2*exp(-t)');
+    await runAndWait(page, await runCount(page));
+    const command = (await page.textContent('[data-explorer-cli]')) ?? '';
+    assert.ok(command.includes(`'rewards.feeUsdPerBatch=20 * 1.08^t + 2*exp(-t)'`), command);
+    const run = runPrinted(command, path.join(work, 'cli-expression'));
+    for (const s of await shownMetrics(page)) assert.equal(s.value, cliValue(run, s.key), s.key);
+    await page.fill('[data-param="rewards.feeUsdPerBatch"]', '31.5');
   });
 
   it('shows the schema\'s message next to an invalid value and runs nothing', async () => {

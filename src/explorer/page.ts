@@ -84,7 +84,7 @@ class Explorer {
     this.table = el('div', { class: 'ex-table', 'data-explorer-table': '' });
     this.charts = el('div', { class: 'ex-charts', 'data-explorer-charts': '' });
     const run = el('button', { type: 'submit', 'data-action': 'run' }, 'Run');
-    const reset = el('button', { type: 'button', 'data-action': 'reset' }, 'Back to the report\'s values');
+    const reset = el('button', { type: 'button', 'data-action': 'reset' }, 'Back to the starting values');
     this.form = el(
       'form',
       { class: 'ex-form', novalidate: '' },
