@@ -16,6 +16,10 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchedPage, type PageWatch } from './support/browser';
 import { tmpDir } from './helpers/tmp';
 import { explorerNotebookHtml } from '../src/notebook';
+import { EXPLORER_PARAMETERS, explorerInputs } from '../src/explorer/params';
+import { listPresets, loadScenario } from '../src/io';
+import { runSweep } from '../src/experiments';
+import { calibrated, provenance } from '../src/model';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'prover-sim.js');
 
@@ -255,6 +259,71 @@ describe('the explorer in a notebook output (Chromium, offline)', () => {
       const cli = await page.$$eval('[data-explorer-cli]', (els) => els.map((e) => e.textContent));
       assert.match(cli[0] ?? '', /^npx prover-sim run permissionless-race --seed \d+ --days 60$/);
       assert.match(cli[1] ?? '', /^npx prover-sim run centralized-with-backup --seed \d+ --days 60$/);
+      assert.deepEqual(networkRequests, []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('the explorer\'s inputs (from the schema declarations)', () => {
+  const scenario = (ref: string, set: string[] = []) => loadScenario(ref, { set }).scenario;
+
+  it('every listed parameter is declared by the schema in some preset (a renamed path fails here)', () => {
+    const presets = listPresets().map((p) => scenario(p.name));
+    for (const p of EXPLORER_PARAMETERS) {
+      assert.ok(presets.some((s) => explorerInputs(s, [{ ...p, applies: undefined }]).length === 1), `${p.path}: no preset declares it`);
+    }
+  });
+
+  it('offers what matters in the scenario: the governance delay or the timeout, whichever opens the backup pool', () => {
+    const paths = (s: Parameters<typeof explorerInputs>[0]) => explorerInputs(s).map((i) => i.path);
+    assert.ok(paths(scenario('centralized-with-backup')).includes('mechanism.governanceDelayHours'));
+    assert.ok(!paths(scenario('centralized-with-backup')).includes('mechanism.timeoutHours'));
+    const timeout = paths(scenario('centralized-with-backup', ['mechanism.backupTrigger=timeout']));
+    assert.ok(timeout.includes('mechanism.timeoutHours') && !timeout.includes('mechanism.governanceDelayHours'));
+    assert.ok(!paths(scenario('permissionless-race')).some((p) => p.startsWith('mechanism.')), 'a race has no delay to set');
+  });
+
+  it('reads unit, range, default and source from the declarations and data/calibration', () => {
+    const inputs = new Map(explorerInputs(scenario('permissionless-race')).map((i) => [i.path, i]));
+    const share = inputs.get('rewards.redistributionShare')!;
+    assert.equal(share.unit, 'share');
+    assert.equal(share.range, 'at least 0 and at most 1');
+    assert.equal(share.defaultValue, String(calibrated('rewards.redistributionShare')));
+    assert.equal(share.source, provenance('rewards.redistributionShare'));
+    assert.equal(inputs.get('costs.hardwareYearlyDecline')!.range, 'at least 0 and less than 1');
+    assert.match(inputs.get('seed')!.range, /^a whole number, at least 0 and at most 4294967295$/);
+    assert.match(inputs.get('rewards.feeUsdPerBatch')!.range, /expression of t/);
+    const asic = inputs.get('hardware.asic.availableFromYear')!;
+    assert.equal(asic.defaultValue, String(calibrated('hardware.kinds.asic.availableFromYear')));
+    assert.equal(asic.source, provenance('hardware.kinds.asic.availableFromYear'));
+  });
+});
+
+describe('the explorer of a sweep report (Chromium, offline)', () => {
+  it('starts from the sweep\'s base scenario, written to data/scenario.json, and gives `prover-sim run` of that file', async () => {
+    const work = tmpDir('explorer-sweep');
+    const sweep = path.join(work, 'sweep');
+    await runSweep({ scenario: 'permissionless-race', days: 60, set: ['rewards.feeUsdPerBatch=25'], grid: { 'rewards.redistributionShare': [0, 0.4] }, seeds: 1, out: sweep, workers: 0 });
+    const out = path.join(work, 'report');
+    const r = cli(['report', sweep, '--no-charts', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const base = readJson(path.join(out, 'data', 'scenario.json'));
+    assert.equal(base.rewards.feeUsdPerBatch, 25, 'the sweep\'s --set is in its base scenario');
+    const browser = await launchBrowser();
+    try {
+      const { page, networkRequests, errors } = await watchedPage(browser);
+      await page.goto(`file://${path.join(out, 'index.html')}`);
+      await page.waitForSelector('[data-param="rewards.feeUsdPerBatch"]');
+      assert.equal(await page.inputValue('[data-param="rewards.feeUsdPerBatch"]'), '25');
+      await page.fill('[data-param="behaviour.entryProbabilityPerDay"]', '0.3');
+      await runAndWait(page, await runCount(page));
+      const command = (await page.textContent('[data-explorer-cli]')) ?? '';
+      assert.match(command, /^npx prover-sim run '<report folder>\/data\/scenario\.json' --seed \d+ --set behaviour\.entryProbabilityPerDay=0\.3$/);
+      const run = runPrinted(command.replace("'<report folder>/data/scenario.json'", path.join(out, 'data', 'scenario.json')), path.join(work, 'cli'));
+      for (const s of await shownMetrics(page)) assert.equal(s.value, cliValue(run, s.key), s.key);
       assert.deepEqual(networkRequests, []);
       assert.deepEqual(errors, []);
     } finally {

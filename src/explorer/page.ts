@@ -98,7 +98,7 @@ class Explorer {
       this.form,
       el('p', { class: 'ex-cli' }, 'Reproduce with the CLI (one run, the first seed; same numbers as this page with 1 seed): ', el('br'), this.cli),
       el('p', { class: 'ex-cli' }, 'Every seed, as a report: ', el('br'), this.cliReport),
-      el('p', {}, this.link, ' (copy it to share: whoever opens it sees these inputs and, after the run, the same numbers)'),
+      ...(spec.linkable ? [el('p', {}, this.link, ' (copy it to share: whoever opens it sees these inputs and, after the run, the same numbers)')] : []),
       this.table,
       this.charts,
     );
@@ -116,11 +116,13 @@ class Explorer {
       this.buildFields();
       this.changed();
     });
-    window.addEventListener('hashchange', () => {
-      if (this.applyFragment()) this.run();
-    });
+    if (spec.linkable) {
+      window.addEventListener('hashchange', () => {
+        if (this.applyFragment()) this.run();
+      });
+    }
     this.buildFields();
-    const fromLink = this.applyFragment();
+    const fromLink = spec.linkable && this.applyFragment();
     this.changed();
     if (fromLink || spec.runOnOpen) this.run();
   }
@@ -331,7 +333,7 @@ class Explorer {
     this.runs += 1;
     this.clearErrors();
     this.showCli();
-    history.replaceState(null, '', this.fragment());
+    if (this.spec.linkable) history.replaceState(null, '', this.fragment());
     this.link.href = this.fragment();
     const simulated = result.simulateMs.reduce((a, b) => a + b, 0);
     const n = result.seeds.length;

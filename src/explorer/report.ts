@@ -3,7 +3,10 @@
  * overrides and days, the report's master seed and seed count), with the report's medians beside
  * the reader's numbers.
  */
+import type { SweepManifest } from '../experiments/manifest';
 import type { MeasuredVariant } from '../report/measure/variants';
+import { SWEEP_SCENARIO_FILE } from '../report/write/sweep';
+import { MAX_EXPLORER_SEEDS } from './engine';
 import { explorerSpec, type ExplorerSource } from './scenarios';
 import type { ExplorerSpec } from './spec';
 
@@ -31,4 +34,14 @@ export function reportExplorerSpec(variants: readonly MeasuredVariant[], o: Repo
     };
   });
   return explorerSpec(sources, { seeds: o.seeds, runOnOpen: false });
+}
+
+/**
+ * The spec of a sweep report's explorer: the sweep's base scenario (its --set and --days applied),
+ * named by its resolved copy in the report folder. The explorer runs it as `prover-sim run` does,
+ * without a sweep point's market stream, so its numbers are that command's.
+ */
+export function sweepExplorerSpec(m: SweepManifest): ExplorerSpec {
+  const source: ExplorerSource = { label: m.scenario.name, ref: `<report folder>/${SWEEP_SCENARIO_FILE}`, base: m.scenario, masterSeed: m.masterSeed };
+  return explorerSpec([source], { seeds: Math.min(m.seeds, MAX_EXPLORER_SEEDS), runOnOpen: false });
 }

@@ -37,6 +37,6 @@ export function explorerScenario(source: ExplorerSource): ExplorerScenario {
   return out;
 }
 
-export function explorerSpec(sources: readonly ExplorerSource[], options: { seeds: number; runOnOpen: boolean }): ExplorerSpec {
-  return { scenarios: sources.map(explorerScenario), seeds: options.seeds, runOnOpen: options.runOnOpen };
+export function explorerSpec(sources: readonly ExplorerSource[], options: { seeds: number; runOnOpen: boolean; linkable?: boolean }): ExplorerSpec {
+  return { scenarios: sources.map(explorerScenario), seeds: options.seeds, runOnOpen: options.runOnOpen, linkable: options.linkable ?? true };
 }

@@ -26,6 +26,8 @@ export interface ExplorerSpec {
   seeds: number;
   /** Run as soon as the page opens (pages made by `prover-sim explore`); a report runs when asked or when its link holds a state. */
   runOnOpen: boolean;
+  /** Keep the inputs in the page's URL fragment and offer a link to them (pages of their own, not notebook outputs). */
+  linkable: boolean;
 }
 
 /** Class of a panel's section, and attributes of its data blocks (found within the section: a notebook may show several panels). */

@@ -33,6 +33,8 @@ export function explorerNotebookHtml(scenario: string | ScenarioInput = DEFAULT_
   const spec = explorerSpec([{ label: base.name, ref, base, set: [...(o.set ?? [])], days: o.days, masterSeed: o.seed }], {
     seeds: o.seeds ?? DEFAULT_EXPLORE_SEEDS,
     runOnOpen: o.runOnOpen ?? true,
+    // A notebook's URL is the notebook's: the state stays in the panel.
+    linkable: false,
   });
   const panel = explorerHtml(spec);
   return `${includePlotly ? plotlyOnce() : ''}<style>${panel.style}</style>${panel.html}`;

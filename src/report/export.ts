@@ -21,7 +21,7 @@ import { reportSeeds, runVariants } from './gather/runs';
 import { readSweep } from './gather/sweep-source';
 import { resolveVariants, type ScenarioSource } from './gather/variants';
 import { measureVariants } from './measure/variants';
-import { reportExplorerSpec } from '../explorer/report';
+import { reportExplorerSpec, sweepExplorerSpec } from '../explorer/report';
 import type { ExplorerSpec } from '../explorer/spec';
 import { buildComparisonReport } from './write/comparison';
 import type { BuiltReport } from './write/context';
@@ -122,6 +122,7 @@ export async function exportReport(o: ReportOptions): Promise<ReportResult> {
     built = buildSweepReport(src, { title: o.title, command: equivalentCommand(o), version, gitCommit: commit, node });
     kind = 'sweep';
     extraManifest = { sweep: { dir: path.resolve(sweepDir), manifest: src.manifest } };
+    explorer = sweepExplorerSpec(src.manifest);
   } else {
     const seedCount = o.seeds ?? DEFAULT_REPORT_SEEDS;
     checkSeedCount(seedCount);

@@ -15,7 +15,7 @@ import { formatQuantity } from './format';
 import type { HeadlineMetric } from '../measure/metrics';
 import { compareParameters, valueText } from '../measure/parameters';
 import type { BuiltReport } from './context';
-import { assumptionsSection, dataSection, parametersSection, reproduceSection } from './sections';
+import { assumptionsSection, dataSection, explorerBlock, parametersSection, reproduceSection } from './sections';
 import type { SweepPoint, SweepSource } from '../gather/sweep-source';
 import { tornadoChart } from './tornado-chart';
 
@@ -149,6 +149,9 @@ function pointCell(p: SweepPoint, metric: HeadlineMetric, seeds: number): Inline
   return [seeds > 1 ? `${median} (${formatQuantity(s.p5, metric.kind)} to ${formatQuantity(s.p95, metric.kind)})` : median];
 }
 
+/** The sweep's resolved base scenario in the report folder: `prover-sim run` (and the explorer's command) names it. */
+export const SWEEP_SCENARIO_FILE = 'data/scenario.json';
+
 export function buildSweepReport(src: SweepSource, ctx: SweepReportContext): BuiltReport {
   const m = src.manifest;
   const metrics = keyMetrics(src);
@@ -175,6 +178,7 @@ export function buildSweepReport(src: SweepSource, ctx: SweepReportContext): Bui
       rows: shown.map((p) => [[String(p.index)], ...p.values.map((v): Inline[] => [valueText(v)]), ...metrics.map((x) => pointCell(p, x, m.seeds))]),
     },
   );
+  blocks.push(explorerBlock());
   const figures = charts(src);
   if (figures.length) {
     blocks.push({ kind: 'heading', text: 'Charts' });
@@ -189,6 +193,7 @@ export function buildSweepReport(src: SweepSource, ctx: SweepReportContext): Bui
       { file: 'data/points.csv', what: 'the sweep\'s points.csv: mean, median, 5% and 95% over seeds of every metric at every point' },
       { file: 'data/runs.csv', what: 'the sweep\'s runs.csv: the headline numbers of every run' },
       ...(src.tornado.length ? [{ file: 'data/tornado.csv', what: 'the sweep\'s tornado.csv: one-at-a-time sensitivity' }] : []),
+      { file: SWEEP_SCENARIO_FILE, what: 'the sweep\'s base scenario, resolved (what the explorer of index.html starts from)' },
       { file: 'summary.json', what: 'every number of the summary and table' },
       { file: 'manifest.json', what: 'how this report was made, with the sweep\'s manifest' },
     ]),
@@ -223,7 +228,7 @@ export function buildSweepReport(src: SweepSource, ctx: SweepReportContext): Bui
       findings: found.map(findingJson),
     },
     // The sweep's own tables, as they are: the report's numbers come from them.
-    data: Object.fromEntries(Object.entries(src.tables).map(([file, text]) => [`data/${file}`, text])),
+    data: { ...Object.fromEntries(Object.entries(src.tables).map(([file, text]) => [`data/${file}`, text])), [SWEEP_SCENARIO_FILE]: `${JSON.stringify(m.scenario, null, 2)}\n` },
     command: ctx.command,
   };
 }
