@@ -22,6 +22,8 @@ const RUNNER_OPTIONS: Record<string, string> = {
   workers: 'each task runs one worker thread per CPU it is given (--cpus-per-task on Slurm, --cpu on Kubernetes)',
   resume: 'every task passes --resume, so a requeued or retried task keeps its runs',
   quiet: 'tasks log their progress lines to the scheduler\'s log files',
+  // (Should `sweep` gain a --force, it would fight the runners' --resume.)
+  force: 'tasks always resume their own folders; remove a folder to start it over',
 };
 
 /** A sweep option as the user typed it, in order (file arguments are rewritten later). */
@@ -63,7 +65,7 @@ function addSweepOptions(cmd: Command, given: Given[]): void {
  * Checks the sweep as `prover-sim sweep` would (every option, every parameter point) and builds its
  * spec: the arguments with the scenario and design files renamed to their copies in the spec folder.
  */
-export function buildSpec(scenario: string, opts: SweepCliOptions, given: Given[], shards: number): SweepSpec {
+function buildSpec(scenario: string, opts: SweepCliOptions, given: Given[], shards: number): SweepSpec {
   const plan = planSweep(sweepOptionsFromCli(scenario, opts));
   if (shards > plan.totalRuns) throw new SweepError(`--shards ${shards}: the sweep has only ${plan.totalRuns} run(s); use at most that many shards`);
   const inputs: Record<string, string> = {};
@@ -99,12 +101,11 @@ function describe(spec: SweepSpec, dir: string, files: string[]): string[] {
 }
 
 /** Runs a deploy subcommand's action: builds and writes the spec, prints what to run. */
-function deployAction(scenario: string, opts: DeployCommonOptions, given: Given[], write: (spec: SweepSpec, dir: string) => string[]): SweepSpec {
+function deployAction(scenario: string, opts: DeployCommonOptions, given: Given[], write: (spec: SweepSpec, dir: string) => string[]): void {
   const dir = path.resolve(opts.out);
   try {
     const spec = buildSpec(scenario, opts, given, opts.shards);
     for (const line of write(spec, dir)) console.log(line);
-    return spec;
   } catch (err) {
     if (err instanceof SweepError) throw new UsageError(err.message);
     throw err;
@@ -118,7 +119,7 @@ interface KubernetesCliOptions extends DeployCommonOptions, Omit<KubernetesOptio
 }
 
 /** `deploy slurm`: the spec folder, whose results/ and logs/ the jobs fill; prints submit.sh's line. */
-export function deploySlurm(spec: SweepSpec, dir: string, resources: SlurmResources): string[] {
+function deploySlurm(spec: SweepSpec, dir: string, resources: SlurmResources): string[] {
   // Built first: it checks the resource options before anything is written.
   const submit = slurmSubmitCommand(dir, spec.shards, resources).map(shellQuote).join(' ');
   const files = writeSpec(dir, spec);
@@ -131,7 +132,7 @@ export function deploySlurm(spec: SweepSpec, dir: string, resources: SlurmResour
 }
 
 /** `deploy kubernetes`: the spec folder and the manifests; prints run.sh's line. */
-export function deployKubernetes(spec: SweepSpec, dir: string, options: KubernetesOptions): string[] {
+function deployKubernetes(spec: SweepSpec, dir: string, options: KubernetesOptions): string[] {
   const files = writeSpec(dir, spec, kubernetesFiles(spec, options));
   const run = [path.join(KUBERNETES_SCRIPTS_DIR, 'run.sh'), dir].map(shellQuote).join(' ');
   return [
