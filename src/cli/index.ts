@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../io/manifest';
 import { ScenarioError } from '../model/scenario/validate';
 import { registerCompare } from './commands/compare';
+import { registerDeploy } from './commands/deploy';
 import { registerExplore } from './commands/explore';
 import { registerMerge } from './commands/merge';
 import { registerRun } from './commands/run';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerMerge(program);
   registerCompare(program);
+  registerDeploy(program);
   registerExplore(program);
   return program;
 }
