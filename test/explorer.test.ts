@@ -31,7 +31,7 @@ function cli(args: string[]) {
 const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 /** Runs the command the page prints (`npx prover-sim run ...`, simple words only) and reads its summary.json and daily active provers. */
-function runPrinted(command: string, out: string): { summary: Record<string, unknown>; activeProvers: number[] } {
+function runPrinted(command: string, out: string): { summary: Record<string, unknown>; activeProvers: number[]; ms: number } {
   // Words as shellQuote writes them: plain, or in single quotes (none of ours holds a quote).
   const words = Array.from(command.matchAll(/'([^']*)'|(\S+)/g), (m) => m[1] ?? m[2]);
   assert.deepEqual(words.slice(0, 3), ['npx', 'prover-sim', 'run'], command);
@@ -39,7 +39,8 @@ function runPrinted(command: string, out: string): { summary: Record<string, unk
   assert.equal(r.code, 0, r.stderr);
   const [header, ...rows] = fs.readFileSync(path.join(out, 'timeseries.csv'), 'utf8').trim().split('\n');
   const column = header.split(',').indexOf('active_provers');
-  return { summary: readJson(path.join(out, 'summary.json')), activeProvers: rows.map((r) => Number(r.split(',')[column])) };
+  const ms = Number(/ran in (\d+) ms/.exec(r.stdout)?.[1]);
+  return { summary: readJson(path.join(out, 'summary.json')), activeProvers: rows.map((r) => Number(r.split(',')[column])), ms };
 }
 
 /** A data-metric key's value in a run's summary.json (class profits are profitUsdByClass there). */
@@ -220,11 +221,11 @@ describe('prover-sim explore (Chromium, offline)', () => {
     // The page runs at once; the worker reports its time.
     await page.waitForFunction(() => document.querySelector('[data-explorer-status]')?.getAttribute('data-run') === '1', undefined, { timeout: 120_000 });
     const status = await page.$eval('[data-explorer-status]', (s) => ({ total: s.getAttribute('data-total-ms'), simulate: s.getAttribute('data-simulate-ms') }));
-    const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
-    console.log(`explorer: one five-year run of permissionless-race in the page took ${status.simulate} ms to simulate, ${status.total} ms in all in the worker (page ${(fs.statSync(file).size / 1e6).toFixed(2)} MB, load average ${load})`);
     const command = (await page.textContent('[data-explorer-cli]')) ?? '';
     assert.match(command, /^npx prover-sim run permissionless-race --seed \d+$/);
     const run = runPrinted(command, path.join(work, 'cli'));
+    const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+    console.log(`explorer: one five-year run of permissionless-race in the page took ${status.simulate} ms to simulate, ${status.total} ms in all in the worker; the same run by the CLI ${run.ms} ms (page ${(fs.statSync(file).size / 1e6).toFixed(2)} MB, load average ${load})`);
     for (const s of await shownMetrics(page)) assert.equal(s.value, cliValue(run, s.key), s.key);
     assert.deepEqual(networkRequests, []);
     assert.deepEqual(errors, []);

@@ -23,7 +23,7 @@ export const MAX_EXPLORER_SEEDS = 100;
 
 /** One run of the explorer, as the page asks for it. */
 export interface ExploreRequest {
-  /** The scenario as its preset or file holds it (defaults not yet filled in). */
+  /** The scenario the overrides apply to: a preset's or file's content, or a resolved scenario (parsed again, it stays the same). */
   input: unknown;
   /** `path=value` overrides in order: the report's own, then the reader's. */
   set: readonly string[];
@@ -52,8 +52,6 @@ export interface ExploreMetric extends Interval {
 export interface ExploreResult {
   seeds: number[];
   metrics: ExploreMetric[];
-  /** Each seed's summary.json content, as `prover-sim run --seed <seed>` writes it. */
-  perSeed: Array<Record<string, unknown>>;
   charts: ReportChart[];
   /** Time each seed's simulation took, ms. */
   simulateMs: number[];
@@ -112,7 +110,6 @@ export function explore(
   return {
     seeds,
     metrics: v.metrics.map((m) => ({ key: m.key, label: m.label, kind: m.kind, ...v.stats[m.key] })),
-    perSeed: v.summaries.map((s, k) => ({ scenario: scenario.name, seed: seeds[k], ...s })),
     charts: scenarioCharts(v),
     simulateMs,
   };
