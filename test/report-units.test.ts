@@ -56,7 +56,12 @@ describe('number formats', () => {
     assert.equal(formatQuantity(-20_512, 'usd'), '-$20.5k');
     assert.equal(formatQuantity(0.157, 'share'), '15.7%');
     assert.equal(formatQuantity(0.0178, 'hours'), '1.07 min');
-    assert.equal(formatQuantity(72, 'hours'), '72 h');
+    assert.equal(formatQuantity(0.143 / 60, 'hours'), '8.58 s');
+    assert.equal(formatQuantity(0, 'hours'), '0 h');
+    assert.equal(formatQuantity(2, 'hours'), '2 h');
+    assert.equal(formatQuantity(47.5, 'hours'), '47.5 h');
+    assert.equal(formatQuantity(72, 'hours'), '3 days');
+    assert.equal(formatQuantity(14 * 24, 'hours'), '14 days');
     assert.equal(formatQuantity(NaN, 'count'), 'n/a');
   });
 });

@@ -67,11 +67,11 @@ function tableRows(lines: string[]): string[][] {
 
 /** The value a printed number stands for, and how precisely it was printed. */
 function parseQuantity(text: string): { value: number; tolerance: number } {
-  const m = /^(-)?(\$)?([\d,]*\.?\d+)(k|M|B)?\s*(%|min|h)?$/.exec(text.trim());
+  const m = /^(-)?(\$)?([\d,]*\.?\d+)(k|M|B)?\s*(%|s|min|h|days)?$/.exec(text.trim());
   assert.ok(m, `not a report number: "${text}"`);
   const digits = m[3].replace(/,/g, '');
   const scale = { k: 1e3, M: 1e6, B: 1e9 }[m[4] as 'k' | 'M' | 'B'] ?? 1;
-  const unit = m[5] === '%' ? 0.01 : m[5] === 'min' ? 1 / 60 : 1;
+  const unit = ({ '%': 0.01, s: 1 / 3600, min: 1 / 60, days: 24 } as Record<string, number>)[m[5]] ?? 1;
   const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;
   const value = (m[1] ? -1 : 1) * Number(digits) * scale * unit;
   // Half a unit of the last printed digit, or 3 significant digits, whichever is looser.
@@ -253,7 +253,7 @@ describe('prover-sim report <scenario>', () => {
         }
       }
       // No number is printed that the finding does not record (labels such as "30-day" and "5-95%" aside).
-      const numbers = f.text.replace(/\d+-day|5-95%|95th|95%|--seeds 20|\(x/g, '').split(EVIL_LABEL).join('').match(/-?\$?\d[\d,]*(\.\d+)?[kMB]?( ?(%|min|h\b))?/g) ?? [];
+      const numbers = f.text.replace(/\d+-day|5-95%|95th|95%|--seeds 20|\(x/g, '').split(EVIL_LABEL).join('').match(/-?\$?\d[\d,]*(\.\d+)?[kMB]?( ?(%|s\b|min|h\b|days))?/g) ?? [];
       assert.ok(numbers.length <= f.values.length, `finding ${i} prints ${numbers.length} numbers, records ${f.values.length}: ${f.text}`);
     });
   });
@@ -398,7 +398,7 @@ describe('prover-sim report <sweep folder>', () => {
       assert.equal(cells[0], String(point.point));
       summary.table.metrics.forEach((m: { key: string }, k: number) => {
         const stat = point.metrics[m.key];
-        assertPrinted(/^(\S+(?: (?:min|h))?)/.exec(cells[3 + k])![1], stat.median, `point ${i} ${m.key}`);
+        assertPrinted(/^(\S+(?: (?:s|min|h|days))?)/.exec(cells[3 + k])![1], stat.median, `point ${i} ${m.key}`);
       });
     });
     // The table's numbers are the sweep's: points.csv medians.

@@ -4,6 +4,7 @@
  */
 export * from './figure';
 export * from './theme';
+export * from './axes';
 export * from './stats';
 export * from './bands';
 export * from './shares';

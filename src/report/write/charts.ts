@@ -3,6 +3,7 @@
  * src/charts (one theme). Every label that comes from a scenario (class labels, scenario names)
  * passes through plotlyText, since plotly reads tags in its strings.
  */
+import { durationUnit } from '../../charts/axes';
 import { bandChart, dailyRuns } from '../../charts/bands';
 import { comparisonChart, type ComparisonMetric } from '../../charts/comparison';
 import { finalityHistogramChart, mergeHistograms } from '../../charts/histogram';
@@ -59,7 +60,7 @@ function timeCharts(variants: readonly ChartVariant[]): ReportChart[] {
       id: 'finality-p95',
       title: 'Finality delay over time',
       caption: ['95th percentile of the delay from posting a batch to its proof, per day (7-day mean), log scale. ', ...note],
-      figure: bandChart(band(variants, 'p95_finality_delay_hours', 7), { title: '95th percentile finality delay (7-day mean)', yTitle: 'hours', yType: 'log' }),
+      figure: bandChart(band(variants, 'p95_finality_delay_hours', 7), { title: '95th percentile finality delay (7-day mean)', yTitle: 'delay (log scale)', yType: 'log', yKind: 'durationHours' }),
     },
   ];
   const deadline = variants[0].results[0].scenario.finality.deadlineHours;
@@ -70,7 +71,7 @@ function timeCharts(variants: readonly ChartVariant[]): ReportChart[] {
     caption: [`Share of proven batches that took at least a given delay, all seeds pooled (log axes: rare long delays stay visible)${sameDeadline ? `; the dotted line is the ${deadline}-hour deadline` : ''}.`],
     figure: finalityHistogramChart(
       variants.map((v) => ({ label: plotlyText(v.label), histogram: mergeHistograms(v.results.map((r) => r.finalityHistogram)) })),
-      { title: 'Finality delay: share of batches taking at least x hours', deadlineHours: sameDeadline ? deadline : undefined, view: 'exceedance' },
+      { title: 'Finality delay: share of batches taking at least a given delay', deadlineHours: sameDeadline ? deadline : undefined, view: 'exceedance' },
     ),
   });
   charts.push({
@@ -155,16 +156,22 @@ export function scenarioCharts(variant: ChartVariant): ReportChart[] {
   return timeCharts([variant]);
 }
 
+/** One panel of the side-by-side chart; durations in the unit of their largest value. */
+function comparisonPanel(m: HeadlineMetric, values: number[][]): ComparisonMetric {
+  const name = plotlyText(m.short);
+  if (m.kind === 'hours') {
+    const { unit, perHour } = durationUnit(Math.max(0, ...values.flat().filter(Number.isFinite)));
+    return { name, unit, values: values.map((xs) => xs.map((x) => x * perHour)) };
+  }
+  return { name, unit: m.kind === 'usd' ? 'USD' : m.kind === 'share' ? 'share' : undefined, values };
+}
+
 /** Charts of a comparison report: the headline numbers side by side, then the same charts over time. */
 export function comparisonCharts(variants: readonly ChartVariant[], metrics: readonly HeadlineMetric[]): ReportChart[] {
   const seeds = variants[0].results.length;
   // A panel where every run is zero (no entry capital anywhere) says nothing.
   const shown = metrics.filter((m) => variants.some((v) => v.values.some((x) => x[m.key] !== 0)));
-  const panels: ComparisonMetric[] = shown.map((m) => ({
-    name: plotlyText(m.short),
-    unit: m.kind === 'usd' ? 'USD' : m.kind === 'hours' ? 'hours' : m.kind === 'share' ? 'share' : undefined,
-    values: variants.map((v) => v.values.map((x) => x[m.key])),
-  }));
+  const panels: ComparisonMetric[] = shown.map((m) => comparisonPanel(m, variants.map((v) => v.values.map((x) => x[m.key]))));
   const side: ReportChart = {
     id: 'comparison',
     title: 'Headline numbers side by side',

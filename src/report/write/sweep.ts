@@ -115,6 +115,7 @@ function charts(src: SweepSource): ReportChart[] {
         figure: bandChart([{ label: plotlyText(metric.short), runs }], {
           title: plotlyText(`${metric.short} by ${m.paths[0]}`),
           yTitle: metric.kind === 'usd' ? 'USD' : metric.kind === 'hours' ? 'hours' : metric.kind === 'share' ? 'share' : '',
+          yKind: metric.kind === 'hours' ? 'durationHours' : metric.kind === 'share' ? 'share' : 'number',
           x: order.map((p) => p.values[0] as number),
           xTitle: plotlyText(m.paths[0]),
         }),
