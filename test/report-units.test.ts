@@ -14,6 +14,10 @@ import { keyAssumptions } from '../src/report/measure/assumptions';
 import { escapeHtml, escapeMarkdown, markdownCode, markdownFence, plotlyText, shellQuote, slug } from '../src/report/escape';
 import { formatQuantity, sig3 } from '../src/report/write/format';
 import { compareParameters } from '../src/report/measure/parameters';
+import { renderMarkdown } from '../src/report/assemble/markdown';
+import { chartBlocks } from '../src/report/write/charts';
+import type { ReportChart, ReportDocument } from '../src/report/write/document';
+import { everySeriesFlat } from '../src/charts';
 
 describe('escaping', () => {
   it('turns HTML into text in HTML', () => {
@@ -129,5 +133,53 @@ describe('exportReport from a notebook', () => {
     assert.ok(fs.existsSync(path.join(out, 'notes.txt')), 'a file the report did not write was removed');
     assert.equal(again.summary.kind, 'scenario');
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+});
+
+describe('fitting a report to one forum post', () => {
+  const doc = (rows: number, fullIn?: string): ReportDocument => ({
+    title: 't',
+    lead: ['lead'],
+    notices: [],
+    blocks: [
+      { kind: 'heading', text: 'Table' },
+      { kind: 'table', header: ['a', 'b'], rows: Array.from({ length: rows }, (_, i) => [[`row ${i}`], ['x'.repeat(80)]]), fullIn },
+    ],
+  });
+
+  it('keeps a short report whole', () => {
+    const md = renderMarkdown(doc(5, 'data/t.csv'), { rendered: true }, 2_000);
+    assert.equal((md.match(/^\| row /gm) ?? []).length, 5);
+    assert.doesNotMatch(md, /The first/);
+  });
+
+  it('cuts a long table whose rows are in a data file, and says where they are', () => {
+    const md = renderMarkdown(doc(500, 'data/t.csv'), { rendered: true }, 10_000);
+    assert.ok(md.length <= 10_000, `${md.length} characters`);
+    const shown = (md.match(/^\| row /gm) ?? []).length;
+    assert.ok(shown > 50 && shown < 500, `${shown} rows shown`);
+    assert.match(md, new RegExp(`The first ${shown} of 500 rows; all of them in \\[data/t\\.csv\\]\\(data/t\\.csv\\)`));
+  });
+
+  it('refuses to cut a table whose rows are nowhere else', () => {
+    assert.throws(() => renderMarkdown(doc(500), { rendered: true }, 10_000), /over the 10000 a forum post can take/);
+  });
+});
+
+describe('charts of flat lines', () => {
+  const line = (y: number[]) => ({ type: 'scatter', mode: 'lines', x: y.map((_, i) => i), y });
+  const chart = (ys: number[][], whenFlat?: ReportChart['whenFlat']): ReportChart => ({ id: 'c', title: 'C', caption: ['c'], figure: { data: ys.map(line), layout: {} }, whenFlat });
+
+  it('are found: every line holds one value throughout', () => {
+    assert.equal(everySeriesFlat(chart([[1, 1, 1], [2, 2, 2]]).figure), true);
+    assert.equal(everySeriesFlat(chart([[1, 1, 1], [2, 3, 2]]).figure), false);
+    // Bars (one point per trace) are not lines.
+    assert.equal(everySeriesFlat({ data: [{ type: 'bar', x: ['a'], y: [1] }], layout: {} }), false);
+  });
+
+  it('are replaced by their sentence; other charts keep their heading and figure', () => {
+    const blocks = chartBlocks([chart([[0, 0, 0]], ['C: $0 on every day.']), chart([[0, 1, 2]])]);
+    assert.deepEqual(blocks.map((b) => b.kind), ['paragraph', 'subheading', 'figure']);
+    assert.deepEqual((blocks[0] as { content: unknown }).content, ['C: $0 on every day.']);
   });
 });

@@ -15,8 +15,10 @@ import { formatQuantity } from './format';
 import type { HeadlineMetric } from '../measure/metrics';
 import { compareParameters, valueText } from '../measure/parameters';
 import type { BuiltReport } from './context';
-import { assumptionsSection, dataSection, parametersSection, reproduceSection } from './sections';
+import { assumptionsCsv, parametersCsv } from './data';
+import { ASSUMPTIONS_FILE, assumptionsSection, dataSection, PARAMETERS_FILE, parametersSection, reproduceSection } from './sections';
 import type { SweepPoint, SweepSource } from '../gather/sweep-source';
+import { chartBlocks } from './charts';
 import { tornadoChart } from './tornado-chart';
 
 /** The metrics a sweep report talks about and charts, in order. */
@@ -119,6 +121,7 @@ function charts(src: SweepSource): ReportChart[] {
           x: order.map((p) => p.values[0] as number),
           xTitle: plotlyText(m.paths[0]),
         }),
+        whenFlat: [`${metric.short}: ${formatQuantity(runs[0][0], metric.kind)} at every value of `, { code: m.paths[0] }, ' in every seed.'],
       });
     }
   } else if (fullGrid) {
@@ -174,20 +177,24 @@ export function buildSweepReport(src: SweepSource, ctx: SweepReportContext): Bui
       header: ['point', ...m.paths, ...metrics.map((x) => x.short)],
       numeric: [true, ...m.paths.map(() => true), ...metrics.map(() => true)],
       rows: shown.map((p) => [[String(p.index)], ...p.values.map((v): Inline[] => [valueText(v)]), ...metrics.map((x) => pointCell(p, x, m.seeds))]),
+      fullIn: 'data/points.csv',
     },
   );
   const figures = charts(src);
   if (figures.length) {
     blocks.push({ kind: 'heading', text: 'Charts' });
-    for (const chart of figures) blocks.push({ kind: 'subheading', text: chart.title }, { kind: 'figure', chart });
+    blocks.push(...chartBlocks(figures));
   }
   blocks.push(...assumptionsSection(m.scenario));
   const baseline = src.baseline;
   const sweptNote: Block = { kind: 'paragraph', content: ['Swept: ', ...m.paths.flatMap((p, i): Inline[] => [i ? ', ' : '', { code: p }]), '; the values below are the base scenario\'s.'] };
-  blocks.push(...parametersSection(compareParameters(m.scenario, baseline?.scenario), baseline?.name).flatMap((b, i) => (i === 0 ? [b, sweptNote] : [b])));
+  const parameters = { label: m.scenario.name, rows: compareParameters(m.scenario, baseline?.scenario), baselineName: baseline?.name };
+  blocks.push(...parametersSection([parameters]).flatMap((b, i) => (i === 0 ? [b, sweptNote] : [b])));
   blocks.push(
     ...dataSection([
       { file: 'data/points.csv', what: 'the sweep\'s points.csv: mean, median, 5% and 95% over seeds of every metric at every point' },
+      { file: PARAMETERS_FILE, what: 'every parameter of the base scenario, with its unit, meaning and value in the preset' },
+      { file: ASSUMPTIONS_FILE, what: 'every sourced parameter value of the base scenario, with its source' },
       { file: 'data/runs.csv', what: 'the sweep\'s runs.csv: the headline numbers of every run' },
       ...(src.tornado.length ? [{ file: 'data/tornado.csv', what: 'the sweep\'s tornado.csv: one-at-a-time sensitivity' }] : []),
       { file: 'summary.json', what: 'every number of the summary and table' },
@@ -224,7 +231,11 @@ export function buildSweepReport(src: SweepSource, ctx: SweepReportContext): Bui
       findings: found.map(findingJson),
     },
     // The sweep's own tables, as they are: the report's numbers come from them.
-    data: Object.fromEntries(Object.entries(src.tables).map(([file, text]) => [`data/${file}`, text])),
+    data: {
+      ...Object.fromEntries(Object.entries(src.tables).map(([file, text]) => [`data/${file}`, text])),
+      [PARAMETERS_FILE]: parametersCsv([parameters]),
+      [ASSUMPTIONS_FILE]: assumptionsCsv(m.scenario),
+    },
     command: ctx.command,
   };
 }
