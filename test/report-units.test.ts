@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_CHROMIUM_PATHS, findChromium } from '../src/browser';
 import { exportReport } from '../src';
+import { bandChart, dailyRuns } from '../src/charts';
+import { exportAnswers, FindingWriter, formatQuantity as fq, type AnswerQuestion } from '../src/report';
 import { loadScenario } from '../src/io';
 import { keyAssumptions } from '../src/report/measure/assumptions';
 import { escapeHtml, escapeMarkdown, markdownCode, markdownFence, plotlyText, shellQuote, slug } from '../src/report/escape';
@@ -181,5 +183,101 @@ describe('charts of flat lines', () => {
     const blocks = chartBlocks([chart([[0, 0, 0]], ['C: $0 on every day.']), chart([[0, 1, 2]])]);
     assert.deepEqual(blocks.map((b) => b.kind), ['paragraph', 'subheading', 'figure']);
     assert.deepEqual((blocks[0] as { content: unknown }).content, ['C: $0 on every day.']);
+  });
+});
+
+describe('the thread-answers report', () => {
+  const providers: AnswerQuestion = {
+    id: 'how-many-provers',
+    question: 'How many provers take part when anyone may prove?',
+    notebook: { file: 'notebooks/00-quick-start.ipynb', title: 'the quick start' },
+    answer(runs) {
+      const race = runs.variant('race');
+      const central = runs.variant('central');
+      const s = race.stats.activeProversLastYear;
+      const answer = new FindingWriter()
+        .say('In the race, ')
+        .num(s.median, 'count', 'median active provers', 'activeProversLastYear', 'median')
+        .say(' provers were active on a typical day (5-95% over seeds: ')
+        .num(s.p5, 'count', 'p5', 'activeProversLastYear', 'p5')
+        .say(' to ')
+        .num(s.p95, 'count', 'p95', 'activeProversLastYear', 'p95')
+        .say('), against ')
+        .num(central.stats.activeProversLastYear.median, 'count', 'centralized median', 'activeProversLastYear', 'median')
+        .say(' when the team proves.')
+        .done();
+      const series = [race, central].map((v) => ({ label: v.label, runs: dailyRuns(v.results, 'active_provers', 7) }));
+      return {
+        answer,
+        chart: { id: 'active', title: 'Active provers', caption: ['Provers taking part each day.'], figure: bandChart(series, { title: 'Active provers', yTitle: 'provers' }) },
+        assumptions: [['The default population of would-be provers (an assumption, see data/calibration).']],
+      };
+    },
+  };
+  const entry: AnswerQuestion = {
+    id: 'entry-capital',
+    question: 'What does it take to start proving?',
+    notebook: { file: 'notebooks/04-proving-pools.ipynb', title: 'proving pools' },
+    answer(runs) {
+      const pools = runs.extra('proving-pools', { label: 'pools' });
+      assert.equal(runs.extra('proving-pools', { label: 'pools' }), pools, 'an extra scenario runs once');
+      const capital = pools.stats.entryCapitalUsdEnd.median;
+      return {
+        answer: new FindingWriter().say('With proving pools a newcomer needs ').num(capital, 'usd', 'entry capital', 'entryCapitalUsdEnd', 'median').say('.').done(),
+        chart: {
+          id: 'capital',
+          title: 'Capital needed to enter',
+          caption: ['Least up-front capital.'],
+          // Flat by construction: the median at the start and the end of the run.
+          figure: bandChart([{ label: 'pools', runs: [[capital, capital]] }], { title: 'Capital needed to enter', yTitle: 'USD', x: [0, 30] }),
+          whenFlat: [`Capital needed to enter: ${fq(capital, 'usd')} on every day.`],
+        },
+        assumptions: [],
+      };
+    },
+  };
+
+  it('writes one section per question: the question, the answer with its numbers, a chart, its assumptions, its notebook', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'prover-sim-answers-')), 'r');
+    const result = await exportAnswers({
+      scenarios: ['permissionless-race', 'centralized-with-backup'],
+      labels: ['race', 'central'],
+      questions: [providers, entry],
+      out,
+      seeds: 2,
+      days: 30,
+      charts: false,
+      command: 'npm start',
+      log: () => undefined,
+    });
+    assert.equal(result.kind, 'answers');
+    const md = fs.readFileSync(result.reportMd, 'utf8');
+    assert.ok(md.length < 32_000);
+    const summary = JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    assert.deepEqual(summary.answers.map((a: { id: string }) => a.id), ['how-many-provers', 'entry-capital']);
+    for (const a of summary.answers) {
+      const heading = md.indexOf(`## ${a.question}`);
+      assert.ok(heading > 0, `no section for "${a.question}"`);
+      const body = md.slice(heading, md.indexOf('\n## ', heading + 1));
+      // The answer prints exactly its recorded numbers, in order.
+      let from = 0;
+      for (const v of a.answer.values) {
+        const printed = fq(v.value, v.kind).replace(/\$/g, '\\$');
+        const at = body.indexOf(printed, from);
+        assert.ok(at >= 0, `${a.id}: ${printed} not in its section`);
+        from = at + printed.length;
+      }
+      assert.match(body, /\*\*Depends on\*\*/);
+      assert.ok(body.includes(`\`${a.notebook.file}\``), `${a.id}: no notebook`);
+    }
+    // The flat chart became its sentence; the other chart stayed a chart.
+    const capital = summary.answers[1].answer.values[0].value;
+    assert.ok(md.includes(`Capital needed to enter: ${fq(capital, 'usd').replace('$', '\\$')} on every day.`));
+    assert.ok(!md.includes('entry-capital-capital'), 'the flat chart was drawn');
+    assert.match(md, /\*Active provers: not rendered/);
+    // The extra scenario's runs are in the data like the shared ones.
+    assert.ok(fs.existsSync(path.join(out, 'data', 'scenario-extra-1.json')));
+    assert.deepEqual(summary.scenarios.map((s: { label: string }) => s.label), ['race', 'central', 'pools']);
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
   });
 });

@@ -18,7 +18,7 @@ import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { renderCharts, type RenderOutcome } from './render-charts';
 
-export type ReportKind = 'scenario' | 'comparison' | 'sweep';
+export type ReportKind = 'scenario' | 'comparison' | 'sweep' | 'answers';
 
 export interface ReportResult {
   outDir: string;
