@@ -1,13 +1,27 @@
 /**
  * The notebooks: committed clean (no outputs), shaped as the issue asks (a question first, the
  * conclusion last, the library imported from the build), and every one executed end to end through
- * the real tslab kernel with nbconvert, failing on any cell error or stderr output.
+ * the real tslab kernel, failing on any cell error or stderr output, on a claim that checks a number
+ * its prose does not state, and on cells left unnumbered.
  */
 import assert from 'node:assert/strict';
 import { builtinModules } from 'module';
 import * as path from 'path';
 import { describe, test } from 'node:test';
-import { cellText, executedNotebooks, notebookFiles, readNotebook } from './support/notebooks';
+import { STATED_MARK } from '../src/notebook';
+import { cellText, executedNotebooks, notebookFiles, readNotebook, type Notebook } from './support/notebooks';
+
+/** The prose numbers a notebook's claims checked (marked in the claims' Markdown output). */
+function statedTexts(nb: Notebook): string[] {
+  const out: string[] = [];
+  for (const c of nb.cells) {
+    for (const o of c.outputs ?? []) {
+      const md = ([] as string[]).concat(((o.data as Record<string, string | string[]> | undefined)?.['text/markdown']) ?? []).join('');
+      for (const m of md.matchAll(new RegExp(`<!-- ${STATED_MARK} ("(?:[^"\\\\]|\\\\.)*") -->`, 'g'))) out.push(JSON.parse(m[1]) as string);
+    }
+  }
+  return out;
+}
 
 const files = notebookFiles();
 
@@ -61,6 +75,16 @@ describe('notebooks executed headless in the tslab kernel', () => {
       assert.deepEqual(run.problems, [], `${name} did not run cleanly:\n${run.problems.join('\n')}`);
       // "Runs in seconds": generous, since two kernels share the CI's two cores.
       assert.ok(run.ms < 90_000, `${name} took ${run.ms} ms`);
+    });
+
+    test(`${name}: every number its claims check is written so in its prose, and its cells are numbered`, async () => {
+      const run = (await executedNotebooks()).find((r) => r.name === name);
+      assert.ok(run?.ok, `${name} did not execute`);
+      const executed = readNotebook(run.executedPath);
+      const prose = executed.cells.filter((c) => c.cell_type === 'markdown').map(cellText).join('\n');
+      for (const text of statedTexts(executed)) assert.ok(prose.includes(text), `${name}: a claim checks "${text}", which its Markdown does not say`);
+      const code = executed.cells.filter((c) => c.cell_type === 'code');
+      assert.deepEqual(code.map((c) => c.execution_count), code.map((_, i) => i + 1), 'execution counts In [1], In [2], ...');
     });
   }
 });
