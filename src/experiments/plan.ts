@@ -6,7 +6,7 @@
  * point. Nothing depends on workers, order or shards.
  */
 import { loadScenario, applyOverrides } from '../io/scenarios';
-import { deriveSeed } from '../model/random';
+import { replicateSeed } from '../model/random';
 import type { Scenario, ScenarioInput } from '../model/scenario/schema';
 import { parseScenario, ScenarioError } from '../model/scenario/validate';
 import { buildDesign, type DesignOptions, type SweepDesign } from './design';
@@ -48,10 +48,7 @@ export interface SweepPlan {
   maxDays: number;
 }
 
-/** The seed of replicate k, for every point alike. */
-export function replicateSeed(masterSeed: number, replicate: number): number {
-  return deriveSeed(masterSeed, replicate);
-}
+export { replicateSeed };
 
 export function runSpec(plan: SweepPlan, run: number): RunSpec {
   const point = Math.floor(run / plan.seeds);

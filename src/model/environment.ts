@@ -8,6 +8,7 @@ import type { Rng } from './random';
 import { tabulateCurve } from './scenario/curves';
 import type { Scenario } from './scenario/schema';
 import type { Provers } from './provers';
+import { pow } from './math';
 
 export const HOURS_PER_DAY = 24;
 export const DAYS_PER_YEAR = 365;
@@ -45,12 +46,12 @@ export function compileEnvironment(scenario: Scenario): Environment {
   const classCostFactor = scenario.provers.classes.map((c) => {
     const f = new Float64Array(days);
     const decline = c.costModel.model === 'perAttempt' ? c.costModel.yearlyCostDecline : 0;
-    for (let d = 0; d < days; d++) f[d] = Math.pow(1 - decline, d / DAYS_PER_YEAR);
+    for (let d = 0; d < days; d++) f[d] = pow(1 - decline, d / DAYS_PER_YEAR);
     return f;
   });
   const efficiency = new Float64Array(days);
   const gain = scenario.costs.proofEfficiencyGainPerYear;
-  for (let d = 0; d < days; d++) efficiency[d] = Math.pow(1 + gain, d / DAYS_PER_YEAR);
+  for (let d = 0; d < days; d++) efficiency[d] = pow(1 + gain, d / DAYS_PER_YEAR);
   const batchesPerDay = tabulateCurve(scenario.demand.batchesPerDay, days);
   for (let d = 0; d < days; d++) batchesPerDay[d] = Math.round(batchesPerDay[d]);
   return {

@@ -3,6 +3,7 @@
  * rewards). Definitions follow BENCHMARK.md and DOMAIN.md section 4; HHI is a share in [0, 1]
  * (multiply by 10,000 for the antitrust convention).
  */
+import { log2 } from './math';
 
 /**
  * Sorts a[0..n) in increasing order, in place. A plain quicksort with insertion sort for short runs:
@@ -107,7 +108,7 @@ export function hhi(values: ArrayLike<number>, n = values.length): number {
   const t = total(values, n);
   if (t <= 0) return 0;
   let s = 0;
-  for (let i = 0; i < n; i++) s += (values[i] / t) ** 2;
+  for (let i = 0; i < n; i++) s += (values[i] / t) * (values[i] / t);
   return s;
 }
 
@@ -127,7 +128,7 @@ export function entropyBits(values: ArrayLike<number>, n = values.length): numbe
   let h = 0;
   for (let i = 0; i < n; i++) {
     const p = values[i] / t;
-    if (p > 0) h -= p * Math.log2(p);
+    if (p > 0) h -= p * log2(p);
   }
   return h;
 }
@@ -234,7 +235,7 @@ export function concentration(values: ArrayLike<number>, n: number, scratch: Flo
     weighted += (2 * (i + 1) - n - 1) * x;
     if (x > 0) {
       if (x !== lastValue) {
-        lastTerm = -share * Math.log2(share);
+        lastTerm = -share * log2(share);
         lastValue = x;
       }
       entropy += lastTerm;

@@ -5,6 +5,7 @@
  */
 import type { Rng } from './random';
 import type { Scenario } from './scenario/schema';
+import { log } from './math';
 
 export const COST_PER_ATTEMPT = 0;
 export const COST_HARDWARE = 1;
@@ -189,8 +190,8 @@ export function createProvers(scenario: Scenario, hardwareIds: string[], rng: Rn
       const m = c.costModel;
       if (m.model === 'perAttempt') {
         p.costModel[i] = COST_PER_ATTEMPT;
-        p.speedTrait[i] = rng.logNormal(Math.log(m.speedMedianProofsPerHour), m.speedSigma);
-        p.attemptCostTrait[i] = rng.logNormal(Math.log(m.attemptCostMedianUsd), m.attemptCostSigma);
+        p.speedTrait[i] = rng.logNormal(log(m.speedMedianProofsPerHour), m.speedSigma);
+        p.attemptCostTrait[i] = rng.logNormal(log(m.attemptCostMedianUsd), m.attemptCostSigma);
         p.kind[i] = -1;
         p.units[i] = 1;
       } else {

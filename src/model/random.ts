@@ -1,4 +1,5 @@
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { cos, exp, log } from './math';
 
 /** The part of pure-rand's generator we use: a mutable stream of 32-bit integers. */
 interface IntStream {
@@ -38,6 +39,14 @@ export function deriveSeed(master: number, ...labels: Array<number | string>): n
   return h;
 }
 
+/**
+ * The seed of replicate k of a master seed: of every point of a sweep alike, of seed k of a report,
+ * and of run k of the browser explorer (so `prover-sim run --seed <it>` reproduces any of them).
+ */
+export function replicateSeed(masterSeed: number, replicate: number): number {
+  return deriveSeed(masterSeed, replicate);
+}
+
 const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
 
@@ -75,7 +84,7 @@ export class Rng {
 
   /** Exponential with the given rate, from uniform32 (see there). */
   exponential32(rate: number): number {
-    return -Math.log(1 - this.uniform32()) / rate;
+    return -log(1 - this.uniform32()) / rate;
   }
 
   /** Uniform in (0, 1], safe to take a logarithm of. */
@@ -85,19 +94,19 @@ export class Rng {
 
   /** Exponential with the given rate (mean 1/rate). */
   exponential(rate: number): number {
-    return -Math.log(this.uniformPositive()) / rate;
+    return -log(this.uniformPositive()) / rate;
   }
 
   /** Standard normal (Box-Muller; one of the pair is discarded to keep the stream stateless). */
   normal(): number {
     const u = this.uniformPositive();
     const v = this.uniform();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
   }
 
   /** Log-normal: exp(mu + sigma * Z). */
   logNormal(mu: number, sigma: number): number {
-    return sigma === 0 ? Math.exp(mu) : Math.exp(mu + sigma * this.normal());
+    return sigma === 0 ? exp(mu) : exp(mu + sigma * this.normal());
   }
 
   /** Uniform integer in [min, max], both included. */

@@ -8,6 +8,7 @@ import type { Ledger } from './ledger';
 import type { Provers } from './provers';
 import type { Rng } from './random';
 import type { Scenario } from './scenario/schema';
+import { log10, pow } from './math';
 
 /** Log-spaced histogram of finality delays over the whole run (for run-level quantiles and charts). */
 export class DelayHistogram {
@@ -18,16 +19,16 @@ export class DelayHistogram {
   private readonly binsPerDecade: number;
 
   constructor(minHours = 1e-3, maxHours = 1e5, binsPerDecade = 20) {
-    const bins = Math.round(Math.log10(maxHours / minHours) * binsPerDecade);
+    const bins = Math.round(log10(maxHours / minHours) * binsPerDecade);
     this.edgesHours = new Float64Array(bins + 1);
-    for (let k = 0; k <= bins; k++) this.edgesHours[k] = minHours * 10 ** (k / binsPerDecade);
+    for (let k = 0; k <= bins; k++) this.edgesHours[k] = minHours * pow(10, k / binsPerDecade);
     this.counts = new Float64Array(bins);
-    this.logMin = Math.log10(minHours);
+    this.logMin = log10(minHours);
     this.binsPerDecade = binsPerDecade;
   }
 
   private bin(delayHours: number): number {
-    const k = Math.floor((Math.log10(Math.max(delayHours, 1e-300)) - this.logMin) * this.binsPerDecade);
+    const k = Math.floor((log10(Math.max(delayHours, 1e-300)) - this.logMin) * this.binsPerDecade);
     return Math.min(this.counts.length - 1, Math.max(0, k));
   }
 

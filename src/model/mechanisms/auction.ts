@@ -34,6 +34,7 @@ import { payProofsAtFee, proverShare, type World } from '../world';
 import { FallbackRace } from './fallback-race';
 import type { DayOutcome, Mechanism } from './mechanism';
 import { downtimeShare, readyAt } from './up-set';
+import { exp, log2, pow } from '../math';
 
 type AuctionConfig = Extract<MechanismConfig, { kind: 'auction' }>;
 
@@ -53,7 +54,7 @@ export function bidTakesSeat(bidUsd: number, holderFeeUsd: number, fromHolder: b
 /** Highest bid allowed while the seat has been vacant for `elapsedHours`: base x 2^min(floor(elapsed / doubling), max doublings). */
 export function vacancyFeeCapUsd(baseFeeUsd: number, elapsedHours: number, doublingMinutes: number, maxDoublings: number): number {
   const periods = Math.min(maxDoublings, Math.floor((Math.max(0, elapsedHours) * 60) / doublingMinutes));
-  return baseFeeUsd * 2 ** periods;
+  return baseFeeUsd * pow(2, periods);
 }
 
 /** Bond a bidder must hold: livenessBond x maxPendingProposals x 2 (AUCTION.md "Required Bond"). */
@@ -107,7 +108,7 @@ export class AuctionMechanism implements Mechanism {
   /** Probability that prover i, at this speed, misses the proving window: too slow, or down. */
   private missProbability(w: World, i: number, speed: number): number {
     const down = downtimeShare(w, i);
-    return down + (1 - down) * Math.exp(-speed * this.config.provingWindowHours);
+    return down + (1 - down) * exp(-speed * this.config.provingWindowHours);
   }
 
   /** Daily cost of holding the seat besides attempts: slashes expected per batch are in the reservation. */
@@ -230,7 +231,7 @@ export class AuctionMechanism implements Mechanism {
     if (first < 0) return;
     const base = Number.isNaN(this.baseFeeUsd) ? this.config.initialMaxFeeUsd ?? w.env.feeUsdPerBatch[0] : this.baseFeeUsd;
     const r = this.reservation[first];
-    const doublings = r <= base ? 0 : base > 0 ? Math.ceil(Math.log2(r / base)) : Infinity;
+    const doublings = r <= base ? 0 : base > 0 ? Math.ceil(log2(r / base)) : Infinity;
     if (doublings > this.config.maxFeeDoublings) return;
     const takeAt = Math.max(fromHours, this.vacantSinceHours + (doublings * this.config.feeDoublingMinutes) / 60);
     if (takeAt >= w.dayStartHours + HOURS_PER_DAY) return;

@@ -23,6 +23,7 @@ import type { MechanismConfig } from '../scenario/schema';
 import { payProofs, proverShare, type World } from '../world';
 import type { DayOutcome, Mechanism } from './mechanism';
 import { UpSet } from './up-set';
+import { exp } from '../math';
 
 type MultiProofConfig = Extract<MechanismConfig, { kind: 'multi-proof' }>;
 
@@ -82,7 +83,7 @@ export class MultiProofMechanism implements Mechanism {
   }
 
   private submitProbability(speed: number): number {
-    return 1 - Math.exp(-speed * this.config.submissionWindowHours);
+    return 1 - exp(-speed * this.config.submissionWindowHours);
   }
 
   /** Shares a prover that submits with probability p settles at. */

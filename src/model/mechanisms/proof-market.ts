@@ -27,6 +27,7 @@ import { FallbackRace } from './fallback-race';
 import type { DayOutcome, Mechanism } from './mechanism';
 import { mechanismCostOfStake } from './stakes';
 import { readyAt } from './up-set';
+import { exp } from '../math';
 
 type ProofMarketConfig = Extract<MechanismConfig, { kind: 'proof-market' }>;
 
@@ -105,7 +106,7 @@ export class ProofMarketMechanism implements Mechanism {
     if (!(speed > 0) || !(share > 0)) return Infinity;
     const e = w.env;
     const collateralUsd = this.config.collateralMultiple * this.maxPriceUsd(w);
-    const miss = Math.exp(-speed * this.lockTimeoutHours);
+    const miss = exp(-speed * this.lockTimeoutHours);
     const lockedHours = Math.min(1 / speed, this.lockTimeoutHours);
     const capital = (collateralUsd * w.provers.capitalCostPerYear[i] * lockedHours) / HOURS_PER_YEAR;
     return (attemptCostUsd + miss * collateralUsd + capital) / share - e.issuanceTokensPerBatch[w.day] * e.tokenPriceUsd[w.day];

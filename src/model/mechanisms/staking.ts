@@ -27,6 +27,7 @@ import { FallbackRace } from './fallback-race';
 import type { DayOutcome, Mechanism } from './mechanism';
 import { classStakeTokens, mechanismCostOfStake, stakeTokens } from './stakes';
 import { downtimeShare, readyAt } from './up-set';
+import { exp } from '../math';
 
 type StakingConfig = Extract<MechanismConfig, { kind: 'staking' }>;
 
@@ -173,7 +174,7 @@ export class StakingMechanism implements Mechanism {
   private missProbability(w: World, i: number, speed: number): number {
     const down = downtimeShare(w, i);
     const deadline = Number.isNaN(this.averageDelayHours) ? this.config.deadlineAverageDelayMultiple / speed : this.deadlineHours();
-    return down + (1 - down) * Math.exp(-speed * deadline);
+    return down + (1 - down) * exp(-speed * deadline);
   }
 
   /**

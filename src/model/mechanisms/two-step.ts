@@ -28,6 +28,7 @@ import { payProofs, proverShare, type World } from '../world';
 import type { DayOutcome, Mechanism } from './mechanism';
 import { classStakeTokens, mechanismCostOfStake, stakeTokens } from './stakes';
 import { UpSet } from './up-set';
+import { exp } from '../math';
 
 type TwoStepConfig = Extract<MechanismConfig, { kind: 'two-step' }>;
 
@@ -124,7 +125,7 @@ export class TwoStepMechanism implements Mechanism {
       this.stakes[i] = stake;
       if (!this.registered(w, i, stake)) continue;
       speed += p.speed[i];
-      inWindow += stake * (1 - Math.exp(-p.speed[i] * this.commitWindowHours));
+      inWindow += stake * (1 - exp(-p.speed[i] * this.commitWindowHours));
     }
     this.totalSpeed = speed;
     this.stakeInWindow = inWindow;
@@ -142,9 +143,9 @@ export class TwoStepMechanism implements Mechanism {
     if (stake < this.config.stakeTokens || !(stake > 0) || !(speed > 0)) return -fixed;
     const counted = p.active[i] && this.registered(w, i, stake);
     const otherSpeed = Math.max(0, this.totalSpeed - (counted ? p.speed[i] : 0));
-    const otherStake = Math.max(0, this.stakeInWindow - (counted ? stake * (1 - Math.exp(-p.speed[i] * this.commitWindowHours)) : 0));
+    const otherStake = Math.max(0, this.stakeInWindow - (counted ? stake * (1 - exp(-p.speed[i] * this.commitWindowHours)) : 0));
     const first = speed / (otherSpeed + speed);
-    const commits = first + (1 - first) * (1 - Math.exp(-speed * this.commitWindowHours));
+    const commits = first + (1 - first) * (1 - exp(-speed * this.commitWindowHours));
     const share = stake / (stake + otherStake);
     const e = w.env;
     const price = e.tokenPriceUsd[w.day];
@@ -166,7 +167,7 @@ export class TwoStepMechanism implements Mechanism {
     this.beginDecisions(w);
     for (let k = 0; k < p.activeCount; k++) {
       const i = p.activeList[k];
-      this.inWindow[i] = 1 - Math.exp(-p.speed[i] * this.commitWindowHours);
+      this.inWindow[i] = 1 - exp(-p.speed[i] * this.commitWindowHours);
     }
     this.upSet.beginDay(w);
     const spacing = batches > 0 ? HOURS_PER_DAY / batches : 0;
