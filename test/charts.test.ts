@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   bandChart, classSeries, comparisonChart, dailyRuns, escapeInlineScript, everActiveProverAmounts, figureHtml, finalityHistogramChart,
-  durationText, durationUnit, gridFromPoints, logTicks, lorenzChart, lorenzCurve, mergeHistograms, occupiedBinRange, panelDomain, plotlyBundleScript, plotlyVersion, quantile,
+  columnScores, durationText, durationUnit, gridFromPoints, heatmapRange, logTicks, lorenzChart, scorecardChart, lorenzCurve, mergeHistograms, occupiedBinRange, panelDomain, plotlyBundleScript, plotlyVersion, quantile,
   quantileBand, rollingMean, shareChart, stackedShares, summaryComparisonChart, sweepHeatmap, withAlpha, type Figure,
 } from '../src/charts';
 import { loadScenario } from '../src/io';
@@ -374,5 +374,42 @@ describe('axes', () => {
     assert.equal(((linear.layout.yaxis as { title: { text: string } }).title).text, 'minutes');
     const median = linear.data[linear.data.length - 1].y as number[];
     close(median[0], 0.011 * 60);
+  });
+});
+
+describe('scorecards, shared scales', () => {
+  test('a scorecard colours each cell by its rank in its column and prints its value', () => {
+    assert.deepEqual(columnScores([1, 3, 2], 'higher'), [0, 1, 0.5]);
+    assert.deepEqual(columnScores([1, 3, NaN], 'lower'), [1, 0, null]);
+    assert.deepEqual(columnScores([5, 7], undefined), [0.5, 0.5]);
+    const fig = scorecardChart(['race', 'auction'], [
+      { name: 'Nakamoto coefficient', values: [4, 1], better: 'higher', format: (v) => v.toFixed(1) },
+      { name: 'fee', values: [20, 1], format: (v) => `$${v}` },
+    ], { title: 't' });
+    assertPlainJson(fig);
+    const t = fig.data[0];
+    // Rows read top down: plotly's first row is the bottom one.
+    assert.deepEqual(t.y, ['auction', 'race']);
+    assert.deepEqual(t.z, [[0, 0.5], [1, 0.5]]);
+    assert.deepEqual(t.text, [['1.0', '$1'], ['4.0', '$20']]);
+  });
+
+  test('panels of one scale group share a y range; heatmaps shown together share a colour range', () => {
+    const fig = comparisonChart(['a', 'b'], [
+      { name: 'big', values: [[100], [200]], scaleGroup: 'usd' },
+      { name: 'small', values: [[1], [-2]], scaleGroup: 'usd' },
+      { name: 'count', values: [[3], [4]] },
+    ], { title: 't' });
+    const r1 = (fig.layout.yaxis as { range: number[] }).range;
+    const r2 = (fig.layout.yaxis2 as { range: number[] }).range;
+    assert.deepEqual(r1, r2);
+    assert.ok(r1[0] < -2 && r1[1] > 200);
+    assert.equal((fig.layout.yaxis3 as { range?: number[] }).range, undefined);
+    const g1 = { xValues: [1], yValues: [1], z: [[2]] };
+    const g2 = { xValues: [1], yValues: [1], z: [[NaN, 9]] };
+    assert.deepEqual(heatmapRange([g1, g2]), [2, 9]);
+    const h = sweepHeatmap(g1, { title: 't', xName: 'x', yName: 'y', metric: 'm', zRange: [0, 9] });
+    assert.equal(h.data[0].zmin, 0);
+    assert.equal(h.data[0].zmax, 9);
   });
 });

@@ -12,5 +12,6 @@ export * from './lorenz';
 export * from './comparison';
 export * from './heatmap';
 export * from './histogram';
+export * from './scorecard';
 export * from './html';
 export { plotlyBundleSource, plotlyVersion } from './plotly-bundle';
