@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { builtinModules } from 'module';
 import * as path from 'path';
 import { describe, test } from 'node:test';
+import { DAILY_COLUMNS } from '../src/model';
 import { STATED_MARK } from '../src/notebook';
 import { cellText, executedNotebooks, notebookFiles, readNotebook, type Notebook } from './support/notebooks';
 
@@ -87,4 +88,36 @@ describe('notebooks executed headless in the tslab kernel', () => {
       assert.deepEqual(code.map((c) => c.execution_count), code.map((_, i) => i + 1), 'execution counts In [1], In [2], ...');
     });
   }
+});
+
+describe('what the executed notebooks show', () => {
+  const outputText = (nb: Notebook) =>
+    nb.cells.flatMap((c) => (c.outputs ?? []).map((o) => {
+      const data = (o.data ?? {}) as Record<string, string | string[]>;
+      return [o.text, data['text/plain'], data['text/markdown'], data['text/html']].flatMap((v) => ([] as string[]).concat((v as string | string[] | undefined) ?? [])).join('');
+    })).join('\n');
+
+  test('the quick start explains every daily column, with its unit', async () => {
+    const run = (await executedNotebooks()).find((r) => r.name.startsWith('00-'));
+    assert.ok(run?.ok, 'the quick start did not execute');
+    const text = outputText(readNotebook(run.executedPath)).replace(/<wbr>/g, '');
+    const html = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    for (const c of DAILY_COLUMNS) {
+      assert.ok(text.includes(`>${c.name}<`), `${c.name} is not listed`);
+      assert.ok(text.includes(html(c.doc)), `${c.name}: its meaning is not shown`);
+      assert.ok(text.includes(`>${html(c.unit)}<`), `${c.name}: its unit is not shown`);
+    }
+  });
+
+  test('the template\'s code has no placeholders, so none reaches its outputs', async () => {
+    const file = files.find((f) => path.basename(f) === 'template.ipynb')!;
+    const nb = readNotebook(file);
+    for (const c of nb.cells.filter((x) => x.cell_type === 'code')) assert.doesNotMatch(cellText(c), /<[A-Za-z]/, 'a <placeholder> in the template\'s code');
+    const run = (await executedNotebooks()).find((r) => r.name === 'template');
+    assert.ok(run?.ok, 'the template did not execute');
+    const placeholders = nb.cells.filter((x) => x.cell_type === 'markdown').flatMap((c) => [...cellText(c).matchAll(/\*\[([^\]]+)\]\*/g)].map((m) => m[1]));
+    assert.ok(placeholders.length > 0, 'the template marks what to replace as *[...]*');
+    const shown = outputText(readNotebook(run.executedPath));
+    for (const p of placeholders) assert.ok(!shown.includes(p), `placeholder "${p}" in an output`);
+  });
 });

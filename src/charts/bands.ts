@@ -31,6 +31,8 @@ export interface BandChartOptions {
   yKind?: AxisKind;
   /** 0 starts the y axis at zero (counts, shares); absent, the axis fits the data. */
   yMin?: 0;
+  /** Horizontal reference lines (a deadline, a threshold), in the data's unit, each labelled. */
+  refLines?: ReadonlyArray<{ y: number; label: string }>;
 }
 
 /**
@@ -78,9 +80,18 @@ export function bandChart(series: readonly BandSeries[], options: BandChartOptio
     ? { ...axisStyle(options.yTitle), ...logAxis(bands.flatMap((b) => [...b.low, ...b.median, ...b.high]), options.yKind) }
     : { ...axisStyle(unit ? unit.unit : options.yTitle), type: 'linear' };
   if (options.yMin === 0) yaxis.rangemode = 'tozero';
+  const refs = options.refLines ?? [];
+  const refY = (y: number) => (unit ? y * unit.perHour : y);
+  const shapes = refs.map((r) => ({ type: 'line', xref: 'paper', x0: 0, x1: 1, yref: 'y', y0: refY(r.y), y1: refY(r.y), line: { color: '#D55E00', dash: 'dot', width: 1.5 } }));
+  // On a log axis, an annotation's y is the log of the value.
+  const annotations = refs.map((r) => ({ xref: 'paper', x: 1, xanchor: 'right', yref: 'y', y: log ? Math.log10(refY(r.y)) : refY(r.y), yanchor: 'bottom', text: r.label, showarrow: false, font: { color: '#D55E00' } }));
+  if (log && refs.length) {
+    // The axis's ticks must reach the lines too.
+    Object.assign(yaxis, logAxis([...bands.flatMap((b) => [...b.low, ...b.median, ...b.high]), ...refs.map((r) => r.y)], options.yKind));
+  }
   return {
     data,
-    layout: themedLayout(options.title, { xaxis: axisStyle(options.xTitle ?? 'years'), yaxis, hovermode: 'x unified' }),
+    layout: themedLayout(options.title, { xaxis: axisStyle(options.xTitle ?? 'years'), yaxis, hovermode: 'x unified', ...(refs.length ? { shapes, annotations } : {}) }),
     config: themedConfig(),
   };
 }

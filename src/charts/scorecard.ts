@@ -21,6 +21,17 @@ export interface ScorecardOptions {
   title: string;
 }
 
+/** Column names as short lines (plotly reads <br> in tick labels): narrow columns, no overlap. */
+function wrap(name: string, width = 11): string {
+  const lines: string[] = [];
+  for (const word of name.split(/\s+/)) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('<br>');
+}
+
 /** How a value ranks in its column: 1 the best, 0 the worst, 0.5 when all are equal; null when missing. */
 export function columnScores(values: readonly number[], better?: 'higher' | 'lower'): Array<number | null> {
   const finite = values.filter(Number.isFinite);
@@ -40,8 +51,7 @@ export function scorecardChart(rows: readonly string[], metrics: readonly Scorec
     if (m.values.length !== rows.length) throw new Error(`scorecardChart: metric "${m.name}" has ${m.values.length} values for ${rows.length} rows`);
   }
   const columns = metrics.map((m) => m.name);
-  // Column names on two or three short lines (plotly reads <br> in tick labels).
-  const wrap = (name: string) => name.replace(/(.{8,16}?)\s+/g, '$1<br>');
+  const longest = Math.max(...columns.map((c) => wrap(c).split('<br>').length));
   const scores = metrics.map((m) => columnScores(m.values, m.better));
   // Plotly draws the first row at the bottom: reverse so the table reads top down.
   const order = rows.map((_, r) => r).reverse();
@@ -71,8 +81,9 @@ export function scorecardChart(rows: readonly string[], metrics: readonly Scorec
     layout: themedLayout(options.title, {
       xaxis: { ...axisStyle(), side: 'top', type: 'category', gridcolor: 'rgba(0,0,0,0)', tickangle: 0, automargin: true },
       yaxis: { ...axisStyle(), type: 'category', gridcolor: 'rgba(0,0,0,0)', automargin: true },
-      height: Math.max(260, 120 + 38 * rows.length),
-      margin: { t: 110 },
+      height: Math.max(260, 90 + 18 * longest + 38 * rows.length),
+      margin: { t: 60 + 18 * longest },
+      title: { y: 0.99, yanchor: 'top' },
     }),
     config: themedConfig(),
   };

@@ -42,7 +42,9 @@ export function tableHtml(data: ReadonlyArray<Record<string, Cell>> | FrameLike,
   const { columns, rows } = toRows(data);
   const tail = rows.length > maxRows ? Math.min(5, Math.floor(maxRows / 3)) : 0;
   const head = rows.length > maxRows ? maxRows - tail : rows.length;
-  const row = (r: Cell[]) => `<tr>${r.map((v) => `<td style="text-align:${typeof v === 'number' ? 'right' : 'left'};${CELL};white-space:nowrap">${escapeHtml(formatTableCell(v))}</td>`).join('')}</tr>`;
+  // Numbers on one line; text (a column's meaning) wraps within a readable width.
+  const style = (v: Cell) => (typeof v === 'number' ? `text-align:right;${CELL};white-space:nowrap` : `text-align:left;${CELL};min-width:6em;max-width:40em`);
+  const row = (r: Cell[]) => `<tr>${r.map((v) => `<td style="${style(v)}">${escapeHtml(formatTableCell(v))}</td>`).join('')}</tr>`;
   const omitted = rows.length - head - tail;
   const gap = omitted > 0 ? `<tr><td colspan="${columns.length}" style="${CELL};color:#777;text-align:center">${omitted} more rows not shown</td></tr>` : '';
   const body = [...rows.slice(0, head).map(row), gap, ...rows.slice(rows.length - tail).map(row)].join('');

@@ -8,10 +8,9 @@
  */
 import type { MeasuredVariant } from '../measure/variants';
 import { chartBlocks } from './charts';
-import { dataFiles, dataList, HEADLINE_FILE, metricJson, reproduceInfo, seedsText, yearsText, type BuiltReport, type ReportContext } from './context';
+import { dataFiles, dataList, headlineTable, metricJson, reproduceInfo, sameSeedsLead, type BuiltReport, type ReportContext } from './context';
 import { plainText, type Block, type Inline, type ReportChart, type ReportDocument } from './document';
 import { findingJson, type Finding } from './findings';
-import { formatQuantity } from './format';
 import { dataSection, reproduceSection } from './sections';
 
 /** One question of the thread, answered. */
@@ -78,28 +77,13 @@ export function buildAnswersReport(sections: readonly AnswerSection[], variants:
         seeds > 1 ? '. Median over seeds, with the 5-95% interval between seeds in brackets.' : '.',
       ],
     },
-    {
-      kind: 'table',
-      header: ['metric', ...variants.map((v) => v.label)],
-      numeric: [false, ...variants.map(() => true)],
-      rows: metrics.map((m) => [
-        [m.label],
-        ...variants.map((v): Inline[] => {
-          const i = v.stats[m.key];
-          if (!i) return ['n/a'];
-          const median = formatQuantity(i.median, m.kind);
-          return [seeds > 1 ? `${median} (${formatQuantity(i.p5, m.kind)} to ${formatQuantity(i.p95, m.kind)})` : median];
-        }),
-      ]),
-      fullIn: HEADLINE_FILE,
-    },
+    headlineTable(variants, metrics, seeds),
   );
   blocks.push(...dataSection(dataList(variants)));
   blocks.push(...reproduceSection(reproduceInfo(ctx, variants)));
-  const days = [...new Set(variants.map((v) => v.scenario.days))];
   const doc: ReportDocument = {
     title: ctx.title ?? 'Answers from prover-sim',
-    lead: [`Simulated with prover-sim ${ctx.version}: ${days.length === 1 ? yearsText(days[0]) : 'different horizons'}, ${seedsText(ctx)} for every scenario.`],
+    lead: sameSeedsLead(ctx, variants),
     notices: [],
     blocks,
   };

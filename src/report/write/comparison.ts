@@ -2,12 +2,11 @@
  * The comparison report: several scenarios run on the same seeds, side by side (headline table,
  * which is best and by how much, charts over time, what differs between them).
  */
-import { formatQuantity } from './format';
 import { HEADLINE_METRICS, type HeadlineMetric } from '../measure/metrics';
 import { flattenParameters, sameValue, valueText } from '../measure/parameters';
 import type { MeasuredVariant } from '../measure/variants';
 import { chartBlocks, comparisonCharts } from './charts';
-import { dataFiles, HEADLINE_FILE, dataList, metricJson, reproduceInfo, seedsText, variantParameters, yearsText, type BuiltReport, type ReportContext } from './context';
+import { dataFiles, dataList, headlineTable, metricJson, reproduceInfo, sameSeedsLead, variantParameters, type BuiltReport, type ReportContext } from './context';
 import type { Block, Inline, ReportDocument } from './document';
 import { comparisonFindings, findingJson } from './findings';
 import { assumptionsSection, dataSection, PARAMETERS_FILE, parametersSection, reproduceSection } from './sections';
@@ -33,21 +32,7 @@ export function buildComparisonReport(variants: readonly MeasuredVariant[], ctx:
   blocks.push(
     { kind: 'heading', text: 'Headline numbers' },
     { kind: 'paragraph', content: [ctx.seeds.length > 1 ? `Median over ${ctx.seeds.length} seeds, with the 5-95% interval between seeds in brackets.` : 'One seed per scenario.'] },
-    {
-      kind: 'table',
-      header: ['metric', ...labels],
-      numeric: [false, ...labels.map(() => true)],
-      rows: metrics.map((m) => [
-        [m.label],
-        ...variants.map((v): Inline[] => {
-          const i = v.stats[m.key];
-          if (!i) return ['n/a'];
-          const median = formatQuantity(i.median, m.kind);
-          return [ctx.seeds.length > 1 ? `${median} (${formatQuantity(i.p5, m.kind)} to ${formatQuantity(i.p95, m.kind)})` : median];
-        }),
-      ]),
-      fullIn: HEADLINE_FILE,
-    },
+    headlineTable(variants, metrics, ctx.seeds.length),
   );
   blocks.push({ kind: 'heading', text: 'Charts' });
   const panelKeys = ['activeProversLastYear', 'nakamoto30dLastYear', 'top1RewardShare30dLastYear', 'p95FinalityDelayHours', 'missedDeadlineShare', 'costPerProofUsd', 'proverProfitUsd', 'tokenholderIncomeUsd', 'entryCapitalUsdEnd'];
@@ -67,10 +52,9 @@ export function buildComparisonReport(variants: readonly MeasuredVariant[], ctx:
   blocks.push(...parametersSection(variants.map(variantParameters)));
   blocks.push(...dataSection(dataList(variants)));
   blocks.push(...reproduceSection(reproduceInfo(ctx, variants)));
-  const days = [...new Set(variants.map((v) => v.scenario.days))];
   const doc: ReportDocument = {
     title: ctx.title ?? (variants.length <= 3 ? `${labels.join(' vs ')}: prover-sim comparison` : `${variants.length} scenarios compared: prover-sim comparison`),
-    lead: [`Simulated with prover-sim ${ctx.version}: ${days.length === 1 ? yearsText(days[0]) : 'different horizons'}, ${seedsText(ctx)} for every scenario.`],
+    lead: sameSeedsLead(ctx, variants),
     notices: [],
     blocks,
   };

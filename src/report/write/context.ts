@@ -8,7 +8,10 @@ import { shellQuote } from '../escape';
 import type { MeasuredVariant } from '../measure/variants';
 import { compareParameters } from '../measure/parameters';
 import { assumptionsCsv, classesCsv, dailyCsv, headlineCsv, parametersCsv, runsCsv } from './data';
-import type { ReportDocument } from './document';
+import type { HeadlineMetric } from '../measure/metrics';
+import type { Interval } from '../measure/stats';
+import type { Block, Inline, ReportDocument } from './document';
+import { formatQuantity } from './format';
 import { ASSUMPTIONS_FILE, PARAMETERS_FILE, type ReproduceInfo, type ScenarioParameters } from './sections';
 
 /** What a report knows about how it was made. */
@@ -43,6 +46,12 @@ export function mechanismText(s: Scenario): string {
   return `${s.mechanism.kind} mechanism`;
 }
 
+/** The lead of a report over several scenarios run on the same seeds. */
+export function sameSeedsLead(ctx: ReportContext, variants: readonly MeasuredVariant[]): Inline[] {
+  const days = [...new Set(variants.map((v) => v.scenario.days))];
+  return [`Simulated with prover-sim ${ctx.version}: ${days.length === 1 ? yearsText(days[0]) : 'different horizons'}, ${seedsText(ctx)} for every scenario.`];
+}
+
 export function seedsText(ctx: ReportContext): string {
   return ctx.seeds.length === 1 ? `1 seed (master seed ${ctx.masterSeed})` : `${ctx.seeds.length} seeds (master seed ${ctx.masterSeed})`;
 }
@@ -70,6 +79,24 @@ export function reproduceInfo(ctx: ReportContext, variants: readonly MeasuredVar
 
 /** The headline table of scenario and comparison reports, unrounded, every metric of every scenario. */
 export const HEADLINE_FILE = 'data/headline.csv';
+
+/** "median (p5 to p95)" of a statistic over seeds, or the median alone for one seed; "n/a" without one. */
+export function intervalCell(i: Interval | undefined, m: HeadlineMetric, seeds: number): Inline[] {
+  if (!i) return ['n/a'];
+  const median = formatQuantity(i.median, m.kind);
+  return [seeds > 1 ? `${median} (${formatQuantity(i.p5, m.kind)} to ${formatQuantity(i.p95, m.kind)})` : median];
+}
+
+/** The headline table of several scenarios: one row per metric, one column per scenario (every row in data/headline.csv). */
+export function headlineTable(variants: readonly MeasuredVariant[], metrics: readonly HeadlineMetric[], seeds: number): Block {
+  return {
+    kind: 'table',
+    header: ['metric', ...variants.map((v) => v.label)],
+    numeric: [false, ...variants.map(() => true)],
+    rows: metrics.map((m) => [[m.label], ...variants.map((v) => intervalCell(v.stats[m.key], m, seeds))]),
+    fullIn: HEADLINE_FILE,
+  };
+}
 
 /** A variant's parameters marked against the scenario it was derived from. */
 export function variantParameters(v: MeasuredVariant): ScenarioParameters {

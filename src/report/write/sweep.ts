@@ -14,10 +14,10 @@ import { FindingWriter, findingJson, type Finding } from './findings';
 import { formatQuantity } from './format';
 import type { HeadlineMetric } from '../measure/metrics';
 import { compareParameters, valueText } from '../measure/parameters';
-import type { BuiltReport } from './context';
+import { intervalCell, type BuiltReport } from './context';
 import { assumptionsCsv, parametersCsv } from './data';
 import { ASSUMPTIONS_FILE, assumptionsSection, dataSection, PARAMETERS_FILE, parametersSection, reproduceSection } from './sections';
-import type { SweepPoint, SweepSource } from '../gather/sweep-source';
+import type { SweepSource } from '../gather/sweep-source';
 import { chartBlocks } from './charts';
 import { tornadoChart } from './tornado-chart';
 
@@ -146,13 +146,6 @@ function charts(src: SweepSource): ReportChart[] {
   return out;
 }
 
-function pointCell(p: SweepPoint, metric: HeadlineMetric, seeds: number): Inline[] {
-  const s = p.stats[metric.key];
-  if (!s) return ['n/a'];
-  const median = formatQuantity(s.median, metric.kind);
-  return [seeds > 1 ? `${median} (${formatQuantity(s.p5, metric.kind)} to ${formatQuantity(s.p95, metric.kind)})` : median];
-}
-
 export function buildSweepReport(src: SweepSource, ctx: SweepReportContext): BuiltReport {
   const m = src.manifest;
   const metrics = keyMetrics(src);
@@ -176,7 +169,7 @@ export function buildSweepReport(src: SweepSource, ctx: SweepReportContext): Bui
       kind: 'table',
       header: ['point', ...m.paths, ...metrics.map((x) => x.short)],
       numeric: [true, ...m.paths.map(() => true), ...metrics.map(() => true)],
-      rows: shown.map((p) => [[String(p.index)], ...p.values.map((v): Inline[] => [valueText(v)]), ...metrics.map((x) => pointCell(p, x, m.seeds))]),
+      rows: shown.map((p) => [[String(p.index)], ...p.values.map((v): Inline[] => [valueText(v)]), ...metrics.map((x) => intervalCell(p.stats[x.key], x, m.seeds))]),
       fullIn: 'data/points.csv',
     },
   );
