@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../io/manifest';
 import { ScenarioError } from '../model/scenario/validate';
 import { registerCompare } from './commands/compare';
+import { registerDeploy } from './commands/deploy';
 import { registerMerge } from './commands/merge';
 import { registerRun } from './commands/run';
 import { registerReport } from './commands/report';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerMerge(program);
   registerCompare(program);
+  registerDeploy(program);
   return program;
 }
 
