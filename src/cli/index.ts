@@ -9,6 +9,7 @@ import { registerCompare } from './commands/compare';
 import { registerMerge } from './commands/merge';
 import { registerRun } from './commands/run';
 import { registerReport } from './commands/report';
+import { registerRobustness } from './commands/robustness';
 import { registerScenarios } from './commands/scenarios';
 import { registerSweep } from './commands/sweep';
 import { UsageError } from './errors';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerMerge(program);
   registerCompare(program);
+  registerRobustness(program);
   return program;
 }
 
