@@ -6,11 +6,10 @@
  */
 import * as path from 'path';
 import { z } from 'zod';
-import { readJsonFile } from '../io/scenarios';
 import { PROJECT_ROOT } from '../io/paths';
 import { figure } from '../model/scenario/calibration';
-import { formatIssue, ScenarioError } from '../model/scenario/validate';
 import { RobustnessError } from './errors';
+import { readDataFile } from './input';
 
 /** The shipped assumptions. */
 export const DEFAULT_ASSUMPTIONS_FILE = path.join(PROJECT_ROOT, 'data', 'robustness', 'assumptions.json');
@@ -108,35 +107,15 @@ export interface AssumptionsFile {
 
 /** Reads and checks an assumptions file (or object); every problem is a one-line RobustnessError. */
 export function loadAssumptions(input: string | AssumptionsInput = DEFAULT_ASSUMPTIONS_FILE): AssumptionsFile {
-  const source = typeof input === 'string' ? input : '(object)';
-  let raw: unknown = input;
-  if (typeof input === 'string') {
-    try {
-      raw = readJsonFile(input, 'assumptions file');
-    } catch (err) {
-      if (err instanceof ScenarioError) throw new RobustnessError(err.message);
-      throw err;
-    }
-  }
-  const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) throw new RobustnessError(`assumptions ${source}: ${namedIssue(parsed.error.issues[0], raw)}`);
+  const { source, data } = readDataFile(input, 'assumptions', 'assumptions', fileSchema);
   const where = (a: AssumptionSpec) => `assumptions ${source}: "${a.id}"`;
   const ids = new Set<string>();
-  const assumptions = parsed.data.assumptions.map((a) => {
+  const assumptions = data.assumptions.map((a) => {
     if (ids.has(a.id)) throw new RobustnessError(`${where(a)}: id given twice`);
     ids.add(a.id);
     return checkAssumption(a, where(a));
   });
-  return { source, about: parsed.data.about, assumptions };
-}
-
-/** "assumptions.2.values: ..." with the assumption's id in place of its index where there is one. */
-function namedIssue(issue: z.ZodIssue, raw: unknown): string {
-  const line = formatIssue(issue, raw);
-  const [group, index] = issue.path;
-  if (group !== 'assumptions' || typeof index !== 'number') return line;
-  const id = (raw as { assumptions: Array<{ id?: unknown }> }).assumptions[index]?.id;
-  return typeof id === 'string' ? line.replace(`assumptions.${index}`, `"${id}"`) : line;
+  return { source, about: data.about, assumptions };
 }
 
 function checkAssumption(a: AssumptionSpec, where: string): Assumption {

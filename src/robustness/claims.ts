@@ -7,11 +7,10 @@
 import * as path from 'path';
 import { z } from 'zod';
 import { MECHANISM_NAMES } from '../compare/variants';
-import { readJsonFile } from '../io/scenarios';
 import { PROJECT_ROOT } from '../io/paths';
-import { formatIssue, ScenarioError } from '../model/scenario/validate';
 import { quantile } from '../stats';
 import { RobustnessError } from './errors';
+import { readDataFile } from './input';
 import { CLAIM_METRIC_NAMES, isClaimMetric, type ClaimMetric } from './metrics';
 
 /** The shipped claims. */
@@ -69,32 +68,15 @@ export interface ClaimsFile {
 
 /** Reads and checks a claims file (or object); every problem is a one-line RobustnessError. */
 export function loadClaims(input: string | ClaimsInput = DEFAULT_CLAIMS_FILE): ClaimsFile {
-  const source = typeof input === 'string' ? input : '(object)';
-  let raw: unknown = input;
-  if (typeof input === 'string') {
-    try {
-      raw = readJsonFile(input, 'claims file');
-    } catch (err) {
-      if (err instanceof ScenarioError) throw new RobustnessError(err.message);
-      throw err;
-    }
-  }
-  const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const [, index] = issue.path;
-    const id = typeof index === 'number' ? (raw as { claims: Array<{ id?: unknown }> }).claims[index]?.id : undefined;
-    const line = formatIssue(issue, raw);
-    throw new RobustnessError(`claims ${source}: ${typeof id === 'string' ? line.replace(`claims.${index}`, `"${id}"`) : line}`);
-  }
+  const { source, data } = readDataFile(input, 'claims', 'claims', fileSchema);
   const ids = new Set<string>();
-  const claims = parsed.data.claims.map((c) => {
+  const claims = data.claims.map((c) => {
     const where = `claims ${source}: "${c.id}"`;
     if (ids.has(c.id)) throw new RobustnessError(`${where}: id given twice`);
     ids.add(c.id);
     return checkClaim(c, where);
   });
-  return { source, about: parsed.data.about, claims };
+  return { source, about: data.about, claims };
 }
 
 function checkClaim(c: ClaimSpec, where: string): Claim {

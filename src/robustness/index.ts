@@ -4,7 +4,8 @@
  * documented range, every mechanism on the same seeds, in worker threads.
  */
 export { runRobustness, type RobustnessHooks, type RobustnessResult, type RobustnessRunnerOptions } from './run';
-export { planRobustness, DEFAULT_SEEDS, formatValue, type PlannedAssumption, type PlannedValue, type RobustnessOptions, type RobustnessPlan, type RobustnessPoint } from './plan';
+export { formatValue } from './format';
+export { planRobustness, DEFAULT_SEEDS, type PlannedAssumption, type PlannedValue, type RobustnessOptions, type RobustnessPlan, type RobustnessPoint } from './plan';
 export { DEFAULT_ASSUMPTIONS_FILE, loadAssumptions, type Assumption, type AssumptionsFile, type AssumptionsInput } from './assumptions';
 export { DEFAULT_CLAIMS_FILE, loadClaims, claimOutcome, type Claim as RobustnessClaim, type ClaimOutcome, type ClaimsFile, type ClaimsInput } from './claims';
 export { CLAIM_METRICS, CLAIM_METRIC_NAMES, type ClaimMetric } from './metrics';

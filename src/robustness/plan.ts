@@ -13,6 +13,7 @@ import { parseScenario, ScenarioError } from '../model/scenario/validate';
 import { loadAssumptions, type Assumption, type AssumptionsInput, type CaseValue } from './assumptions';
 import { claimMechanisms, loadClaims, type Claim, type ClaimsInput } from './claims';
 import { RobustnessError } from './errors';
+import { formatValue } from './format';
 import { assignAll, expandPath, mechanismField, mechanismKindsWithField, readPath } from './paths';
 
 /** Everything that decides a robustness run's results. */
@@ -176,13 +177,6 @@ function chooseMechanisms(given: string[] | undefined, all: Claim[]): { names: s
 function orderValues(a: Assumption): Array<number | CaseValue> {
   const numbers = a.values.filter((v): v is number => typeof v === 'number').sort((x, y) => x - y);
   return [...numbers, ...a.values.filter((v): v is CaseValue => typeof v !== 'number')];
-}
-
-/** "0.15", "250,000", "exponential". */
-export function formatValue(x: number): string {
-  const r = Number(x.toPrecision(3));
-  if (Math.abs(r) < 1000) return String(r);
-  return String(Math.round(r)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function valueLabel(value: number | CaseValue): string {

@@ -6,6 +6,7 @@
  */
 import type { Claim, ClaimOutcome } from './claims';
 import type { AssumptionVerdict, ClaimVerdict, ValueVerdict } from './evaluate';
+import { thousands } from './format';
 import { CLAIM_METRICS } from './metrics';
 import type { PlannedAssumption, PlannedValue, RobustnessPlan } from './plan';
 
@@ -33,8 +34,6 @@ export interface RobustnessMeta {
 const HOLDS = '✓';
 const FAILS = '✗';
 const NOT_APPLICABLE = '·';
-
-const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** A statistic as a delegate reads it: a value, a signed difference (shares in points), or a ratio. */
 export function statisticText(c: Claim, x: number): string {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { consoleProgress } from '../../experiments/progress';
 import { MECHANISM_NAMES } from '../../compare/variants';
 import { DEFAULT_SEEDS, RobustnessError, runRobustness, type RobustnessResult } from '../../robustness';
+import { thousands } from '../../robustness/format';
 import { collectList, UsageError, wholeNumber } from '../errors';
 
 export interface RobustnessCliOptions {
@@ -15,8 +16,6 @@ export interface RobustnessCliOptions {
   quiet?: boolean;
   out: string;
 }
-
-const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Runs `prover-sim robustness`; returns the result (the lines it prints go to `log`). */
 export async function robustnessCommand(scenario: string, o: RobustnessCliOptions, log: (line: string) => void = console.log): Promise<RobustnessResult> {
