@@ -40,7 +40,7 @@ export function statisticText(c: Claim, x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (c.statistic === 'ratio') return `${Number(x.toPrecision(3))}x`;
   const info = CLAIM_METRICS[c.metric];
-  if (c.statistic === 'value') return info.format(x);
+  if (c.statistic === 'value' || x === 0) return info.format(x);
   const sign = x < 0 ? '-' : '+';
   if (info.share && CLAIM_METRICS[c.rightMetric].share) return `${sign}${(100 * Math.abs(x)).toFixed(1)} pp`;
   return `${sign}${info.format(Math.abs(x))}`;
