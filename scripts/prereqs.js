@@ -1,9 +1,11 @@
 'use strict';
 /**
  * System prerequisites of `npm start`, `npm test` and `npm run lab`: Jupyter (with nbconvert, nbclient
- * and ipykernel) for the notebooks, and Chromium for rendering charts. When one is missing and this
- * machine can install it (root with apt-get), it is installed from Debian's packages; otherwise we
- * stop at once with the exact command to run.
+ * and ipykernel) for the notebooks, and Chromium for rendering charts; for `npm test` also Slurm with
+ * munge (the cluster test starts a one-node cluster) and shellcheck (the deploy scripts are checked).
+ * When one is missing and this machine can install it (root with apt-get), it is installed from
+ * Debian's packages; otherwise we stop at once with the exact command to run, or, for the optional
+ * ones, say so and the tests that need them are reported as skipped with the reason.
  */
 const { execFileSync, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -11,6 +13,8 @@ const fs = require('fs');
 const DEBIAN_PACKAGES = {
   jupyter: ['jupyter-nbconvert', 'python3-nbclient', 'jupyter-client', 'python3-ipykernel', 'jupyter-notebook'],
   chromium: ['chromium'],
+  slurm: ['slurm-wlm', 'munge'],
+  shellcheck: ['shellcheck'],
 };
 
 function works(cmd, args) {
@@ -27,12 +31,21 @@ function findChromium() {
 const checks = {
   jupyter: () => works('jupyter', ['nbconvert', '--version']) && works('jupyter', ['kernelspec', '--version']),
   chromium: () => findChromium() !== undefined,
+  // The daemons live in /usr/sbin, which a non-root PATH may lack.
+  slurm: () => ['slurmctld', 'slurmd', 'sbatch', 'munged'].every((c) => onPath(c) || fs.existsSync(`/usr/sbin/${c}`)),
+  shellcheck: () => works('shellcheck', ['--version']),
 };
+
+function onPath(cmd) {
+  return (process.env.PATH || '').split(':').some((d) => d && fs.existsSync(`${d}/${cmd}`));
+}
 
 const MANUAL = {
   jupyter:
     'sudo apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel jupyter-notebook   (or: pip install jupyterlab nbconvert nbclient ipykernel)',
   chromium: 'sudo apt-get install -y chromium   (or install Google Chrome and set CHROMIUM_PATH to its binary)',
+  slurm: 'sudo apt-get install -y slurm-wlm munge   (the Slurm test also needs to run as root)',
+  shellcheck: 'sudo apt-get install -y shellcheck',
 };
 
 function canApt() {

@@ -1,7 +1,8 @@
 'use strict';
 /**
- * `npm test`: makes sure Jupyter and Chromium are there (installing them where possible), builds the
- * library, then runs every test file under test/ with node's test runner.
+ * `npm test`: makes sure Jupyter and Chromium are there (installing them where possible), and Slurm,
+ * munge and shellcheck where they can be installed (the tests that need them say why they skip
+ * elsewhere), builds the library, then runs every test file under test/ with node's test runner.
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -11,6 +12,7 @@ const { buildIfNeeded } = require('./build-if-needed');
 
 const root = path.resolve(__dirname, '..');
 ensure(['jupyter', 'chromium']);
+ensure(['slurm', 'shellcheck'], { required: false });
 buildIfNeeded();
 
 const only = process.argv.slice(2);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   bandChart, classSeries, comparisonChart, dailyRuns, escapeInlineScript, everActiveProverAmounts, figureHtml, finalityHistogramChart,
-  gridFromPoints, lorenzChart, lorenzCurve, mergeHistograms, occupiedBinRange, panelDomain, plotlyBundleScript, plotlyVersion, quantile,
+  columnScores, durationText, durationUnit, gridFromPoints, heatmapRange, logTicks, lorenzChart, scorecardChart, lorenzCurve, mergeHistograms, occupiedBinRange, panelDomain, plotlyBundleScript, plotlyVersion, quantile,
   quantileBand, rollingMean, shareChart, stackedShares, summaryComparisonChart, sweepHeatmap, withAlpha, type Figure,
 } from '../src/charts';
 import { loadScenario } from '../src/io';
@@ -238,7 +238,11 @@ describe('finality histograms', () => {
   test('exceedance: the share taking at least each bin\'s lower edge, on a log axis that skips zeros', () => {
     const fig = finalityHistogramChart([{ label: 'a', histogram: h }], { title: 't', view: 'exceedance' });
     assert.deepEqual(fig.data[0].y, [1, 1, 0.25, null, null]);
-    assert.equal((fig.layout.yaxis as { type: string }).type, 'log');
+    const yaxis = fig.layout.yaxis as { type: string; tickvals: number[]; ticktext: string[] };
+    assert.equal(yaxis.type, 'log');
+    // Decades only, as percentages; the time axis at round durations.
+    assert.deepEqual(yaxis.ticktext, ['10%', '100%']);
+    assert.deepEqual((fig.layout.xaxis as { ticktext: string[] }).ticktext, ['10 min', '1 h', '10 h', '1 day', '10 days']);
   });
 
   test('merging adds counts and refuses different bins', () => {
@@ -338,5 +342,74 @@ describe('notebook helpers outside a kernel', () => {
     assert.match(html, /&lt;b&gt;x&lt;\/b&gt;/);
     assert.match(html, /text-align:right[^>]*>1,235</);
     assert.match(tableHtml({ columns: ['a'], values: [[1], [2]] }, 1), /1 more rows not shown/);
+  });
+});
+
+describe('axes', () => {
+  test('log axes are labelled at decades only, durations at round durations in the unit that reads best', () => {
+    assert.deepEqual(logTicks(0.003, 0.4, 'number'), { tickvals: [0.01, 0.1], ticktext: ['0.01', '0.1'] });
+    assert.deepEqual(logTicks(2e-4, 1, 'share').ticktext, ['0.1%', '1%', '10%', '100%']);
+    // 11 s to 30 min: no "0.001 h".
+    assert.deepEqual(logTicks(0.003, 0.5, 'durationHours').ticktext, ['1 min', '10 min']);
+    assert.deepEqual(logTicks(0.5, 300, 'durationHours').ticktext, ['1 h', '10 h', '1 day', '10 days']);
+    // A narrow range is widened until two ticks show.
+    assert.deepEqual(logTicks(0.01, 0.05, 'durationHours').ticktext, ['10 s', '1 min']);
+    assert.deepEqual(logTicks(3, 5, 'number').ticktext, ['1', '10']);
+    for (const kind of ['number', 'share', 'durationHours'] as const) {
+      const { tickvals } = logTicks(1e-5, 1e4, kind);
+      // Never two ticks within the same 2x (plotly's "2" and "5" sub-ticks are gone).
+      for (let i = 1; i < tickvals.length; i++) assert.ok(tickvals[i] / tickvals[i - 1] >= 2.4, `${kind}: ${tickvals[i - 1]} then ${tickvals[i]}`);
+    }
+    assert.equal(durationText(0.143 / 60), '8.58 s');
+    assert.equal(durationText(72), '3 days');
+    assert.deepEqual(durationUnit(0.3), { unit: 'minutes', perHour: 60 });
+    assert.deepEqual(durationUnit(400), { unit: 'days', perHour: 1 / 24 });
+  });
+
+  test('a band chart of durations: a log axis at round durations, a linear one rescaled to its unit', () => {
+    const runs = [[0.01, 0.02, 0.05], [0.012, 0.03, 0.04]];
+    const log = bandChart([{ label: 'p95', runs }], { title: 't', yTitle: 'delay', yType: 'log', yKind: 'durationHours' });
+    assert.deepEqual((log.layout.yaxis as { ticktext: string[] }).ticktext, ['10 s', '1 min']);
+    const linear = bandChart([{ label: 'p95', runs }], { title: 't', yTitle: 'hours', yKind: 'durationHours' });
+    assert.equal(((linear.layout.yaxis as { title: { text: string } }).title).text, 'minutes');
+    const median = linear.data[linear.data.length - 1].y as number[];
+    close(median[0], 0.011 * 60);
+  });
+});
+
+describe('scorecards, shared scales', () => {
+  test('a scorecard colours each cell by its rank in its column and prints its value', () => {
+    assert.deepEqual(columnScores([1, 3, 2], 'higher'), [0, 1, 0.5]);
+    assert.deepEqual(columnScores([1, 3, NaN], 'lower'), [1, 0, null]);
+    assert.deepEqual(columnScores([5, 7], undefined), [0.5, 0.5]);
+    const fig = scorecardChart(['race', 'auction'], [
+      { name: 'Nakamoto coefficient', values: [4, 1], better: 'higher', format: (v) => v.toFixed(1) },
+      { name: 'fee', values: [20, 1], format: (v) => `$${v}` },
+    ], { title: 't' });
+    assertPlainJson(fig);
+    const t = fig.data[0];
+    // Rows read top down: plotly's first row is the bottom one.
+    assert.deepEqual(t.y, ['auction', 'race']);
+    assert.deepEqual(t.z, [[0, 0.5], [1, 0.5]]);
+    assert.deepEqual(t.text, [['1.0', '$1'], ['4.0', '$20']]);
+  });
+
+  test('panels of one scale group share a y range; heatmaps shown together share a colour range', () => {
+    const fig = comparisonChart(['a', 'b'], [
+      { name: 'big', values: [[100], [200]], scaleGroup: 'usd' },
+      { name: 'small', values: [[1], [-2]], scaleGroup: 'usd' },
+      { name: 'count', values: [[3], [4]] },
+    ], { title: 't' });
+    const r1 = (fig.layout.yaxis as { range: number[] }).range;
+    const r2 = (fig.layout.yaxis2 as { range: number[] }).range;
+    assert.deepEqual(r1, r2);
+    assert.ok(r1[0] < -2 && r1[1] > 200);
+    assert.equal((fig.layout.yaxis3 as { range?: number[] }).range, undefined);
+    const g1 = { xValues: [1], yValues: [1], z: [[2]] };
+    const g2 = { xValues: [1], yValues: [1], z: [[NaN, 9]] };
+    assert.deepEqual(heatmapRange([g1, g2]), [2, 9]);
+    const h = sweepHeatmap(g1, { title: 't', xName: 'x', yName: 'y', metric: 'm', zRange: [0, 9] });
+    assert.equal(h.data[0].zmin, 0);
+    assert.equal(h.data[0].zmax, 9);
   });
 });

@@ -9,11 +9,17 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_CHROMIUM_PATHS, findChromium } from '../src/browser';
 import { exportReport } from '../src';
+import { bandChart, dailyRuns } from '../src/charts';
+import { exportAnswers, FindingWriter, formatQuantity as fq, type AnswerQuestion } from '../src/report';
 import { loadScenario } from '../src/io';
 import { keyAssumptions } from '../src/report/measure/assumptions';
 import { escapeHtml, escapeMarkdown, markdownCode, markdownFence, plotlyText, shellQuote, slug } from '../src/report/escape';
 import { formatQuantity, sig3 } from '../src/report/write/format';
 import { compareParameters } from '../src/report/measure/parameters';
+import { renderMarkdown } from '../src/report/assemble/markdown';
+import { chartBlocks } from '../src/report/write/charts';
+import type { ReportChart, ReportDocument } from '../src/report/write/document';
+import { everySeriesFlat } from '../src/charts';
 
 describe('escaping', () => {
   it('turns HTML into text in HTML', () => {
@@ -56,7 +62,12 @@ describe('number formats', () => {
     assert.equal(formatQuantity(-20_512, 'usd'), '-$20.5k');
     assert.equal(formatQuantity(0.157, 'share'), '15.7%');
     assert.equal(formatQuantity(0.0178, 'hours'), '1.07 min');
-    assert.equal(formatQuantity(72, 'hours'), '72 h');
+    assert.equal(formatQuantity(0.143 / 60, 'hours'), '8.58 s');
+    assert.equal(formatQuantity(0, 'hours'), '0 h');
+    assert.equal(formatQuantity(2, 'hours'), '2 h');
+    assert.equal(formatQuantity(47.5, 'hours'), '47.5 h');
+    assert.equal(formatQuantity(72, 'hours'), '3 days');
+    assert.equal(formatQuantity(14 * 24, 'hours'), '14 days');
     assert.equal(formatQuantity(NaN, 'count'), 'n/a');
   });
 });
@@ -123,6 +134,150 @@ describe('exportReport from a notebook', () => {
     assert.ok(!fs.existsSync(path.join(out, 'data', 'scenario-notebook-edit.json')), 'stale file of the first report kept');
     assert.ok(fs.existsSync(path.join(out, 'notes.txt')), 'a file the report did not write was removed');
     assert.equal(again.summary.kind, 'scenario');
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+});
+
+describe('fitting a report to one forum post', () => {
+  const doc = (rows: number, fullIn?: string): ReportDocument => ({
+    title: 't',
+    lead: ['lead'],
+    notices: [],
+    blocks: [
+      { kind: 'heading', text: 'Table' },
+      { kind: 'table', header: ['a', 'b'], rows: Array.from({ length: rows }, (_, i) => [[`row ${i}`], ['x'.repeat(80)]]), fullIn },
+    ],
+  });
+
+  it('keeps a short report whole', () => {
+    const md = renderMarkdown(doc(5, 'data/t.csv'), { rendered: true }, 2_000);
+    assert.equal((md.match(/^\| row /gm) ?? []).length, 5);
+    assert.doesNotMatch(md, /The first/);
+  });
+
+  it('cuts a long table whose rows are in a data file, and says where they are', () => {
+    const md = renderMarkdown(doc(500, 'data/t.csv'), { rendered: true }, 10_000);
+    assert.ok(md.length <= 10_000, `${md.length} characters`);
+    const shown = (md.match(/^\| row /gm) ?? []).length;
+    assert.ok(shown > 50 && shown < 500, `${shown} rows shown`);
+    assert.match(md, new RegExp(`The first ${shown} of 500 rows; all of them in \\[data/t\\.csv\\]\\(data/t\\.csv\\)`));
+  });
+
+  it('refuses to cut a table whose rows are nowhere else', () => {
+    assert.throws(() => renderMarkdown(doc(500), { rendered: true }, 10_000), /over the 10000 a forum post can take/);
+  });
+});
+
+describe('charts of flat lines', () => {
+  const line = (y: number[]) => ({ type: 'scatter', mode: 'lines', x: y.map((_, i) => i), y });
+  const chart = (ys: number[][], whenFlat?: ReportChart['whenFlat']): ReportChart => ({ id: 'c', title: 'C', caption: ['c'], figure: { data: ys.map(line), layout: {} }, whenFlat });
+
+  it('are found: every line holds one value throughout', () => {
+    assert.equal(everySeriesFlat(chart([[1, 1, 1], [2, 2, 2]]).figure), true);
+    assert.equal(everySeriesFlat(chart([[1, 1, 1], [2, 3, 2]]).figure), false);
+    // Bars (one point per trace) are not lines.
+    assert.equal(everySeriesFlat({ data: [{ type: 'bar', x: ['a'], y: [1] }], layout: {} }), false);
+  });
+
+  it('are replaced by their sentence; other charts keep their heading and figure', () => {
+    const blocks = chartBlocks([chart([[0, 0, 0]], ['C: $0 on every day.']), chart([[0, 1, 2]])]);
+    assert.deepEqual(blocks.map((b) => b.kind), ['paragraph', 'subheading', 'figure']);
+    assert.deepEqual((blocks[0] as { content: unknown }).content, ['C: $0 on every day.']);
+  });
+});
+
+describe('the thread-answers report', () => {
+  const providers: AnswerQuestion = {
+    id: 'how-many-provers',
+    question: 'How many provers take part when anyone may prove?',
+    notebook: { file: 'notebooks/00-quick-start.ipynb', title: 'the quick start' },
+    answer(runs) {
+      const race = runs.variant('race');
+      const central = runs.variant('central');
+      const s = race.stats.activeProversLastYear;
+      const answer = new FindingWriter()
+        .say('In the race, ')
+        .num(s.median, 'count', 'median active provers', 'activeProversLastYear', 'median')
+        .say(' provers were active on a typical day (5-95% over seeds: ')
+        .num(s.p5, 'count', 'p5', 'activeProversLastYear', 'p5')
+        .say(' to ')
+        .num(s.p95, 'count', 'p95', 'activeProversLastYear', 'p95')
+        .say('), against ')
+        .num(central.stats.activeProversLastYear.median, 'count', 'centralized median', 'activeProversLastYear', 'median')
+        .say(' when the team proves.')
+        .done();
+      const series = [race, central].map((v) => ({ label: v.label, runs: dailyRuns(v.results, 'active_provers', 7) }));
+      return {
+        answer,
+        chart: { id: 'active', title: 'Active provers', caption: ['Provers taking part each day.'], figure: bandChart(series, { title: 'Active provers', yTitle: 'provers' }) },
+        assumptions: [['The default population of would-be provers (an assumption, see data/calibration).']],
+      };
+    },
+  };
+  const entry: AnswerQuestion = {
+    id: 'entry-capital',
+    question: 'What does it take to start proving?',
+    notebook: { file: 'notebooks/04-proving-pools.ipynb', title: 'proving pools' },
+    answer(runs) {
+      const pools = runs.extra('proving-pools', { label: 'pools' });
+      assert.equal(runs.extra('proving-pools', { label: 'pools' }), pools, 'an extra scenario runs once');
+      const capital = pools.stats.entryCapitalUsdEnd.median;
+      return {
+        answer: new FindingWriter().say('With proving pools a newcomer needs ').num(capital, 'usd', 'entry capital', 'entryCapitalUsdEnd', 'median').say('.').done(),
+        chart: {
+          id: 'capital',
+          title: 'Capital needed to enter',
+          caption: ['Least up-front capital.'],
+          // Flat by construction: the median at the start and the end of the run.
+          figure: bandChart([{ label: 'pools', runs: [[capital, capital]] }], { title: 'Capital needed to enter', yTitle: 'USD', x: [0, 30] }),
+          whenFlat: [`Capital needed to enter: ${fq(capital, 'usd')} on every day.`],
+        },
+        assumptions: [],
+      };
+    },
+  };
+
+  it('writes one section per question: the question, the answer with its numbers, a chart, its assumptions, its notebook', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'prover-sim-answers-')), 'r');
+    const result = await exportAnswers({
+      scenarios: ['permissionless-race', 'centralized-with-backup'],
+      labels: ['race', 'central'],
+      questions: [providers, entry],
+      out,
+      seeds: 2,
+      days: 30,
+      charts: false,
+      command: 'npm start',
+      log: () => undefined,
+    });
+    assert.equal(result.kind, 'answers');
+    const md = fs.readFileSync(result.reportMd, 'utf8');
+    assert.ok(md.length < 32_000);
+    const summary = JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    assert.deepEqual(summary.answers.map((a: { id: string }) => a.id), ['how-many-provers', 'entry-capital']);
+    for (const a of summary.answers) {
+      const heading = md.indexOf(`## ${a.question}`);
+      assert.ok(heading > 0, `no section for "${a.question}"`);
+      const body = md.slice(heading, md.indexOf('\n## ', heading + 1));
+      // The answer prints exactly its recorded numbers, in order.
+      let from = 0;
+      for (const v of a.answer.values) {
+        const printed = fq(v.value, v.kind).replace(/\$/g, '\\$');
+        const at = body.indexOf(printed, from);
+        assert.ok(at >= 0, `${a.id}: ${printed} not in its section`);
+        from = at + printed.length;
+      }
+      assert.match(body, /\*\*Depends on\*\*/);
+      assert.ok(body.includes(`\`${a.notebook.file}\``), `${a.id}: no notebook`);
+    }
+    // The flat chart became its sentence; the other chart stayed a chart.
+    const capital = summary.answers[1].answer.values[0].value;
+    assert.ok(md.includes(`Capital needed to enter: ${fq(capital, 'usd').replace('$', '\\$')} on every day.`));
+    assert.ok(!md.includes('entry-capital-capital'), 'the flat chart was drawn');
+    assert.match(md, /\*Active provers: not rendered/);
+    // The extra scenario's runs are in the data like the shared ones.
+    assert.ok(fs.existsSync(path.join(out, 'data', 'scenario-extra-1.json')));
+    assert.deepEqual(summary.scenarios.map((s: { label: string }) => s.label), ['race', 'central', 'pools']);
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
   });
 });

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { unzipSync } from 'fflate';
 import { launchChromium } from '../src/browser';
 import { runSweep } from '../src/experiments';
 import { formatQuantity, type QuantityKind } from '../src/report';
@@ -67,11 +68,11 @@ function tableRows(lines: string[]): string[][] {
 
 /** The value a printed number stands for, and how precisely it was printed. */
 function parseQuantity(text: string): { value: number; tolerance: number } {
-  const m = /^(-)?(\$)?([\d,]*\.?\d+)(k|M|B)?\s*(%|min|h)?$/.exec(text.trim());
+  const m = /^(-)?(\$)?([\d,]*\.?\d+)(k|M|B)?\s*(%|s|min|h|days)?$/.exec(text.trim());
   assert.ok(m, `not a report number: "${text}"`);
   const digits = m[3].replace(/,/g, '');
   const scale = { k: 1e3, M: 1e6, B: 1e9 }[m[4] as 'k' | 'M' | 'B'] ?? 1;
-  const unit = m[5] === '%' ? 0.01 : m[5] === 'min' ? 1 / 60 : 1;
+  const unit = ({ '%': 0.01, s: 1 / 3600, min: 1 / 60, days: 24 } as Record<string, number>)[m[5]] ?? 1;
   const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;
   const value = (m[1] ? -1 : 1) * Number(digits) * scale * unit;
   // Half a unit of the last printed digit, or 3 significant digits, whichever is looser.
@@ -137,6 +138,14 @@ async function inspectPage(file: string) {
         id: d.id,
         drawn: d.querySelector('svg.main-svg g.trace') !== null,
         traces: ((d as unknown as { data?: unknown[] }).data ?? []).length,
+        // Every line flat (one value throughout): a chart that says nothing a sentence would not.
+        flat: (() => {
+          const lines = ((d as unknown as { data?: Array<{ type?: string; y?: unknown[] }> }).data ?? [])
+            .filter((t) => (t.type ?? 'scatter') === 'scatter' && Array.isArray(t.y))
+            .map((t) => (t.y as unknown[]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v)))
+            .filter((ys) => ys.length >= 2);
+          return lines.length > 0 && lines.every((ys) => ys.every((v) => v === ys[0]));
+        })(),
         // Drawn geometry: line and area paths, bars, heatmap images.
         marks: Array.from(d.querySelectorAll('g.trace path, g.trace image')).filter((el) => el.tagName === 'image' || (el.getAttribute('d') ?? '').length > 4).length,
       })),
@@ -171,11 +180,12 @@ describe('prover-sim report <scenario>', () => {
   after(() => fs.rmSync(work, { recursive: true, force: true }));
 
   it('writes report.md, index.html, summary.json, manifest.json, charts and data, and prints where', () => {
-    for (const f of ['report.md', 'index.html', 'summary.json', 'manifest.json', 'data/headline.csv', 'data/runs.csv', 'data/daily.csv', 'data/classes.csv']) {
+    for (const f of ['report.md', 'index.html', 'report.zip', 'summary.json', 'manifest.json', 'data/headline.csv', 'data/runs.csv', 'data/daily.csv', 'data/classes.csv', 'data/parameters.csv', 'data/assumptions.csv']) {
       assert.ok(fs.existsSync(path.join(out, f)), `${f} missing`);
     }
     assert.match(run.stdout, new RegExp(`${path.join(out, 'report.md').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
     assert.match(run.stdout, /index\.html/);
+    assert.match(run.stdout, /report\.zip/);
     const manifest = json(out, 'manifest.json');
     assert.equal(manifest.kind, 'report');
     assert.equal(manifest.charts.rendered, true);
@@ -253,7 +263,7 @@ describe('prover-sim report <scenario>', () => {
         }
       }
       // No number is printed that the finding does not record (labels such as "30-day" and "5-95%" aside).
-      const numbers = f.text.replace(/\d+-day|5-95%|95th|95%|--seeds 20|\(x/g, '').split(EVIL_LABEL).join('').match(/-?\$?\d[\d,]*(\.\d+)?[kMB]?( ?(%|min|h\b))?/g) ?? [];
+      const numbers = f.text.replace(/\d+-day|5-95%|95th|95%|--seeds 20|\(x/g, '').split(EVIL_LABEL).join('').match(/-?\$?\d[\d,]*(\.\d+)?[kMB]?( ?(%|s\b|min|h\b|days))?/g) ?? [];
       assert.ok(numbers.length <= f.values.length, `finding ${i} prints ${numbers.length} numbers, records ${f.values.length}: ${f.text}`);
     });
   });
@@ -285,11 +295,42 @@ describe('prover-sim report <scenario>', () => {
     for (const f of dom.figures) {
       assert.ok(f.drawn, `${f.id} not drawn`);
       assert.ok(f.traces > 0 && f.marks > 0, `${f.id}: ${f.traces} traces, ${f.marks} marks`);
+      assert.ok(!f.flat, `${f.id}: every series is flat; a sentence should stand in for the chart`);
     }
     assert.equal(dom.injected, 0, 'an element from scenario text');
     assert.equal(dom.h1, `${EVIL_NAME}: prover-sim report`);
     assert.ok(dom.text.includes(EVIL_DESCRIPTION));
     assert.ok(dom.legend.includes(EVIL_LABEL), `class label not shown as text in the legends: ${dom.legend.join(' | ')}`);
+  });
+
+  it('says in one sentence what a chart of flat lines would show, and draws no such chart', () => {
+    // The default race pays tokenholders the same share of every batch's fee: a constant per day.
+    const perDay = (summary.scenarios[0].metrics.find((m) => m.key === 'tokenholderIncomeUsd')!.median) / 60;
+    const sentence = /^Tokenholder income per day: (\S+) on every day of every seed \(3\)\.$/m.exec(unescapeMarkdown(md));
+    assert.ok(sentence, 'no sentence for the constant tokenholder income');
+    assertPrinted(sentence[1], perDay, 'tokenholder income per day');
+    assert.ok(!fs.existsSync(path.join(out, 'charts', 'tokenholder-income.png')), 'a chart of a constant was rendered');
+  });
+
+  it('lists only the parameters that differ from the file and links every parameter in data/parameters.csv', () => {
+    const params = section(md, 'Parameters');
+    assert.equal(tableRows(params).length, 2, 'days and the class label differ');
+    assert.ok(relativeLinks(params.join('\n')).some((l) => l.target === 'data/parameters.csv'));
+    const csv = read(out, 'data/parameters.csv').trim().split('\n');
+    assert.equal(csv[0], 'scenario,parameter,value,unit,preset,preset_value,changed,meaning');
+    const changed = csv.slice(1).filter((l) => /,true,/.test(l));
+    assert.equal(changed.length, 2);
+    assert.ok(csv.length > 100, `${csv.length - 1} parameters in the CSV`);
+  });
+
+  it('bundles report.md and the PNGs it links in report.zip', () => {
+    const entries = unzipSync(fs.readFileSync(path.join(out, 'report.zip')));
+    const pngs = fs.readdirSync(path.join(out, 'charts')).filter((f) => f.endsWith('.png')).map((f) => `charts/${f}`);
+    assert.deepEqual(Object.keys(entries).sort(), ['report.md', ...pngs].sort());
+    assert.equal(Buffer.from(entries['report.md']).toString('utf8'), md);
+    for (const png of pngs) assert.ok(Buffer.from(entries[png]).equals(fs.readFileSync(path.join(out, png))), `${png} differs in the zip`);
+    // Every image report.md links is in the archive.
+    for (const l of relativeLinks(md).filter((x) => x.image)) assert.ok(l.target in entries, `${l.target} not in report.zip`);
   });
 
   it('says how to reproduce it: the command, version, commit and seeds', () => {
@@ -398,7 +439,7 @@ describe('prover-sim report <sweep folder>', () => {
       assert.equal(cells[0], String(point.point));
       summary.table.metrics.forEach((m: { key: string }, k: number) => {
         const stat = point.metrics[m.key];
-        assertPrinted(/^(\S+(?: (?:min|h))?)/.exec(cells[3 + k])![1], stat.median, `point ${i} ${m.key}`);
+        assertPrinted(/^(\S+(?: (?:s|min|h|days))?)/.exec(cells[3 + k])![1], stat.median, `point ${i} ${m.key}`);
       });
     });
     // The table's numbers are the sweep's: points.csv medians.
@@ -417,6 +458,51 @@ describe('prover-sim report <sweep folder>', () => {
     const over = cli(['report', 'permissionless-race', '--days', '30', '--seeds', '1', '--out', sweep]);
     assert.equal(over.code, 2);
     assert.match(over.stderr, /holds the outputs of a sweep/);
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+});
+
+/** The post limit of a Discourse forum (max_post_length's default). */
+const POST_LIMIT = 32_000;
+
+describe('prover-sim report: the largest reports still fit one forum post', () => {
+  it('a comparison of every preset: report.md under 32,000 characters, long tables cut with a link to their data', () => {
+    const work = tmp('largest');
+    const presets = fs.readdirSync(path.resolve(__dirname, '..', 'data', 'scenarios')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    assert.ok(presets.length >= 8, `${presets.length} presets`);
+    const out = path.join(work, 'r');
+    const r = cli(['report', ...presets, '--seeds', '2', '--days', '45', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const md = read(out, 'report.md');
+    assert.ok(md.length < POST_LIMIT, `report.md of ${presets.length} scenarios is ${md.length} characters`);
+    assert.match(md, /The first \d+ of \d+ rows; all of them in \[data\/[a-z]+\.csv\]/);
+    for (const l of relativeLinks(md)) assert.ok(fs.existsSync(path.join(out, l.target)), `${l.target} does not resolve`);
+    // The page keeps every row.
+    const html = read(out, 'index.html');
+    const params = read(out, 'data/parameters.csv');
+    assert.ok(params.trim().split('\n').length > 100);
+    assert.ok(html.length > md.length);
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('a sweep of three parameters over 60 points: report.md under 32,000 characters', async () => {
+    const work = tmp('largest-sweep');
+    const sweep = path.join(work, 'sweep');
+    await runSweep({
+      scenario: 'permissionless-race',
+      days: 30,
+      grid: { 'rewards.redistributionShare': [0, 0.1, 0.2, 0.3, 0.4], 'behaviour.entryProbabilityPerDay': [0.05, 0.1, 0.2, 0.3], 'finality.deadlineHours': [1, 2, 4] },
+      seeds: 2,
+      out: sweep,
+      workers: 0,
+    });
+    const out = path.join(work, 'r');
+    const r = cli(['report', sweep, '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const md = read(out, 'report.md');
+    assert.ok(md.length < POST_LIMIT, `report.md of a 60-point sweep is ${md.length} characters`);
+    assert.ok(fs.existsSync(path.join(out, 'report.zip')));
+    for (const l of relativeLinks(md)) assert.ok(fs.existsSync(path.join(out, l.target)), `${l.target} does not resolve`);
     fs.rmSync(work, { recursive: true, force: true });
   });
 });

@@ -12,6 +12,11 @@ export interface ComparisonMetric {
   unit?: string;
   /** values[l][k]: the metric for label l in run (seed) k. */
   values: ReadonlyArray<ArrayLike<number>>;
+  /**
+   * Panels with the same group share one y range (e.g. every money panel), so a small amount looks
+   * small next to a large one instead of filling its own panel.
+   */
+  scaleGroup?: string;
 }
 
 export interface ComparisonOptions {
@@ -48,6 +53,7 @@ export function comparisonChart(labels: readonly string[], metrics: readonly Com
   const data: Trace[] = [];
   const layout: Layout = {};
   const annotations: Array<Record<string, unknown>> = [];
+  const groupRanges = sharedRanges(metrics, lowQ, highQ);
   metrics.forEach((m, p) => {
     if (m.values.length !== labels.length) throw new Error(`comparisonChart: metric "${m.name}" has values for ${m.values.length} labels, expected ${labels.length}`);
     const suffix = p === 0 ? '' : String(p + 1);
@@ -70,7 +76,8 @@ export function comparisonChart(labels: readonly string[], metrics: readonly Com
       });
     });
     layout[`xaxis${suffix}`] = { ...axisStyle(), domain: xDomain, anchor: `y${suffix}`, showticklabels: false, ticks: '' };
-    layout[`yaxis${suffix}`] = { ...axisStyle(m.unit), domain: yDomain, anchor: `x${suffix}`, rangemode: 'tozero' };
+    const range = m.scaleGroup === undefined ? undefined : groupRanges.get(m.scaleGroup);
+    layout[`yaxis${suffix}`] = { ...axisStyle(m.unit), domain: yDomain, anchor: `x${suffix}`, ...(range ? { range } : { rangemode: 'tozero' }) };
     annotations.push({
       text: `<b>${m.name}</b>`, showarrow: false, xref: 'paper', yref: 'paper', x: (xDomain[0] + xDomain[1]) / 2, y: yDomain[1],
       xanchor: 'center', yanchor: 'bottom', font: { size: 13 },
@@ -84,6 +91,22 @@ export function comparisonChart(labels: readonly string[], metrics: readonly Com
     }),
     config: themedConfig(),
   };
+}
+
+/** The y range shared by each scale group: zero and every bar and whisker of its panels, with a margin. */
+function sharedRanges(metrics: readonly ComparisonMetric[], lowQ: number, highQ: number): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  for (const m of metrics) {
+    if (m.scaleGroup === undefined) continue;
+    const ends = m.values.flatMap((v) => [quantile(v, lowQ), quantile(v, 0.5), quantile(v, highQ)]).filter(Number.isFinite);
+    const [lo, hi] = out.get(m.scaleGroup) ?? [0, 0];
+    out.set(m.scaleGroup, [Math.min(lo, ...ends), Math.max(hi, ...ends)]);
+  }
+  for (const [group, [lo, hi]] of out) {
+    const pad = 0.05 * (hi - lo || 1);
+    out.set(group, [lo < 0 ? lo - pad : 0, hi + pad]);
+  }
+  return out;
 }
 
 const fmt = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : 'n/a');

@@ -33,3 +33,16 @@ export function plainNumbers(values: ArrayLike<number>): Array<number | null> {
   for (let i = 0; i < values.length; i++) out[i] = Number.isFinite(values[i]) ? values[i] : null;
   return out;
 }
+
+/**
+ * Whether every line of a figure is flat: each scatter trace with at least two finite y values holds
+ * one value throughout (its band edges included). A chart of flat lines says nothing a sentence
+ * would not. Bars, heatmaps and figures without such traces are not "flat".
+ */
+export function everySeriesFlat(figure: Figure): boolean {
+  const lines = figure.data
+    .filter((t) => t.type === 'scatter' && Array.isArray(t.y))
+    .map((t) => (t.y as Array<number | string | null>).filter((v): v is number => typeof v === 'number' && Number.isFinite(v)))
+    .filter((ys) => ys.length >= 2);
+  return lines.length > 0 && lines.every((ys) => ys.every((v) => v === ys[0]));
+}

@@ -56,6 +56,18 @@ export interface HeatmapOptions {
   reverseScale?: boolean;
   /** d3 format of the numbers written in the cells (default 3 significant digits, no exponents); null: none. */
   cellFormat?: string | null;
+  /**
+   * The values the colour scale spans (default: this grid's own). Heatmaps meant to be read side by
+   * side take one range (heatmapRange over all their grids), so a colour means one value in all.
+   */
+  zRange?: [number, number];
+}
+
+/** The range of the finite values of several grids: one colour scale for heatmaps shown together. */
+export function heatmapRange(grids: readonly HeatmapGrid[]): [number, number] {
+  const values = grids.flatMap((g) => g.z.flat()).filter(Number.isFinite);
+  if (values.length === 0) return [0, 1];
+  return [Math.min(...values), Math.max(...values)];
 }
 
 /** A heatmap of a metric over two swept parameters, values written in the cells. */
@@ -74,6 +86,7 @@ export function sweepHeatmap(grid: HeatmapGrid, options: HeatmapOptions): Figure
         y: grid.yValues.map(String),
         z: grid.z.map((row) => row.map((v) => (Number.isFinite(v) ? v : null))),
         colorscale: 'Viridis',
+        ...(options.zRange ? { zmin: options.zRange[0], zmax: options.zRange[1], zauto: false } : {}),
         reversescale: options.reverseScale ?? false,
         colorbar: { title: { text: options.metric, side: 'right' }, thickness: 14 },
         texttemplate: cellFormat === null ? undefined : `%{z:${cellFormat}}`,

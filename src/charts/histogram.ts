@@ -2,6 +2,7 @@
  * Finality delay distributions from a run's log-binned histogram: one step line per run or
  * mechanism on a log time axis, as the share of proven batches per bin, with the deadline marked.
  */
+import { durationText, logAxis } from './axes';
 import type { Figure, Trace } from './figure';
 import { axisStyle, seriesColor, themedConfig, themedLayout } from './theme';
 
@@ -91,7 +92,8 @@ export function finalityHistogramChart(runs: ReadonlyArray<{ label: string; hist
       data.push({
         type: 'scatter', mode: 'lines', name: `${r.label} (${total.toLocaleString('en-US')} batches)`, x, y,
         line: { shape: 'hv', width: 2, color: seriesColor(i) },
-        hovertemplate: `${view === 'cumulative' ? 'within' : view === 'exceedance' ? 'at least' : 'from'} %{x:.3~g} h: %{y:.3~%}<extra>${r.label}</extra>`,
+        customdata: x.map(durationText),
+        hovertemplate: `${view === 'cumulative' ? 'within' : view === 'exceedance' ? 'at least' : 'from'} %{customdata}: %{y:.3~%}<extra>${r.label}</extra>`,
       });
     });
   }
@@ -99,15 +101,15 @@ export function finalityHistogramChart(runs: ReadonlyArray<{ label: string; hist
   const annotations: Array<Record<string, unknown>> = [];
   if (options.deadlineHours !== undefined) {
     shapes.push({ type: 'line', xref: 'x', yref: 'paper', x0: options.deadlineHours, x1: options.deadlineHours, y0: 0, y1: 1, line: { color: '#D55E00', dash: 'dot', width: 1.5 } });
-    annotations.push({ x: Math.log10(options.deadlineHours), xref: 'x', y: 1, yref: 'paper', text: `deadline ${options.deadlineHours} h`, showarrow: false, xanchor: 'left', yanchor: 'top', font: { color: '#D55E00' } });
+    annotations.push({ x: Math.log10(options.deadlineHours), xref: 'x', y: 1, yref: 'paper', text: `deadline ${durationText(options.deadlineHours)}`, showarrow: false, xanchor: 'left', yanchor: 'top', font: { color: '#D55E00' } });
   }
   if (first < 0) annotations.push({ text: 'no proven batches', showarrow: false, xref: 'paper', yref: 'paper', x: 0.5, y: 0.5 });
   return {
     data,
     layout: themedLayout(options.title, {
-      xaxis: { ...axisStyle('finality delay (hours, log scale)'), type: 'log' },
+      xaxis: { ...axisStyle('finality delay (log scale)'), ...logAxis([...data.flatMap((t) => t.x as number[]), ...(options.deadlineHours ? [options.deadlineHours] : [])], 'durationHours') },
       yaxis: view === 'exceedance'
-        ? { ...axisStyle(Y_TITLES[view]), type: 'log', exponentformat: 'power' }
+        ? { ...axisStyle(Y_TITLES[view]), ...logAxis(data.flatMap((t) => t.y as Array<number | null>), 'share') }
         : { ...axisStyle(Y_TITLES[view]), tickformat: '.0%', rangemode: 'tozero' },
       shapes,
       annotations,

@@ -4,6 +4,7 @@
  */
 export * from './figure';
 export * from './theme';
+export * from './axes';
 export * from './stats';
 export * from './bands';
 export * from './shares';
@@ -11,5 +12,6 @@ export * from './lorenz';
 export * from './comparison';
 export * from './heatmap';
 export * from './histogram';
+export * from './scorecard';
 export * from './html';
 export { plotlyBundleSource, plotlyVersion } from './plotly-bundle';

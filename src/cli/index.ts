@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../io/manifest';
 import { ScenarioError } from '../model/scenario/validate';
 import { registerCompare } from './commands/compare';
+import { registerDeploy } from './commands/deploy';
 import { registerMerge } from './commands/merge';
 import { registerRun } from './commands/run';
 import { registerReport } from './commands/report';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerMerge(program);
   registerCompare(program);
   registerRobustness(program);
+  registerDeploy(program);
   return program;
 }
 

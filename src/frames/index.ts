@@ -5,12 +5,17 @@
 import type { DataFrame } from 'danfojs';
 import { CLASS_COLUMNS, DAILY_COLUMN_NAMES } from '../model/columns';
 import type { RunResult } from '../model/result';
+import { installFrameDisplay } from '../notebook/frame-display';
 
 type Danfo = typeof import('danfojs');
 let danfo: Danfo | undefined;
 /** The danfojs module (notebooks cannot import it directly: tslab ignores package "exports"). */
 export function danfojs(): Danfo {
-  if (!danfo) danfo = require('danfojs') as Danfo;
+  if (!danfo) {
+    danfo = require('danfojs') as Danfo;
+    // In a notebook, a frame left as a cell's last value shows as a table.
+    installFrameDisplay(danfo);
+  }
   return danfo;
 }
 

@@ -69,3 +69,20 @@ export function progressDisplay(total: number, options: ProgressOptions = {}): P
 export function yieldToKernel(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/**
+ * `items.map(step)` with a progress line in the notebook: the kernel gets the chance to redraw it
+ * between steps (a synchronous loop would show only its last line). Use with top-level await:
+ * `const runs = await mapWithProgress(VARIANTS, (v) => simulate(...), { unit: 'runs' })`.
+ */
+export async function mapWithProgress<T, R>(items: readonly T[], step: (item: T, index: number) => R, options: ProgressOptions = {}): Promise<R[]> {
+  const line = progressDisplay(items.length, options);
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i++) {
+    await yieldToKernel();
+    out.push(step(items[i], i));
+    line.update(i + 1);
+  }
+  line.finish();
+  return out;
+}

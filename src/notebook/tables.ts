@@ -25,16 +25,31 @@ export function formatTableCell(v: Cell): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-/** An HTML table of rows (objects sharing keys) or a DataFrame. */
+/**
+ * A header cell that wraps at underscores and dots (long column names such as
+ * `nakamoto_30d_last_year_median` would otherwise set the column's width).
+ */
+const headerText = (c: string) => escapeHtml(c).replace(/([_.])/g, '$1<wbr>');
+
+const CELL = 'padding:2px 10px;border-bottom:1px solid #eee';
+
+/**
+ * An HTML table of rows (objects sharing keys) or a DataFrame, inside a box that scrolls sideways
+ * when the table is wider than the page. Long tables show their first rows and their last few, with
+ * the number of rows left out between them.
+ */
 export function tableHtml(data: ReadonlyArray<Record<string, Cell>> | FrameLike, maxRows = 30): string {
   const { columns, rows } = toRows(data);
-  const shown = rows.slice(0, maxRows);
-  const head = columns.map((c) => `<th style="text-align:left;padding:2px 10px">${escapeHtml(c)}</th>`).join('');
-  const body = shown
-    .map((r) => `<tr>${r.map((v) => `<td style="text-align:${typeof v === 'number' ? 'right' : 'left'};padding:2px 10px">${escapeHtml(formatTableCell(v))}</td>`).join('')}</tr>`)
-    .join('');
-  const more = rows.length > shown.length ? `<p style="color:#777">${rows.length - shown.length} more rows not shown</p>` : '';
-  return `<table style="border-collapse:collapse;font-size:13px"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${more}`;
+  const tail = rows.length > maxRows ? Math.min(5, Math.floor(maxRows / 3)) : 0;
+  const head = rows.length > maxRows ? maxRows - tail : rows.length;
+  // Numbers on one line; text (a column's meaning) wraps within a readable width.
+  const style = (v: Cell) => (typeof v === 'number' ? `text-align:right;${CELL};white-space:nowrap` : `text-align:left;${CELL};min-width:6em;max-width:40em`);
+  const row = (r: Cell[]) => `<tr>${r.map((v) => `<td style="${style(v)}">${escapeHtml(formatTableCell(v))}</td>`).join('')}</tr>`;
+  const omitted = rows.length - head - tail;
+  const gap = omitted > 0 ? `<tr><td colspan="${columns.length}" style="${CELL};color:#777;text-align:center">${omitted} more rows not shown</td></tr>` : '';
+  const body = [...rows.slice(0, head).map(row), gap, ...rows.slice(rows.length - tail).map(row)].join('');
+  const headers = columns.map((c) => `<th style="text-align:left;vertical-align:bottom;${CELL};max-width:14em">${headerText(c)}</th>`).join('');
+  return `<div style="max-width:100%;overflow-x:auto"><table style="border-collapse:collapse;font-size:13px"><thead><tr>${headers}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function toRows(data: ReadonlyArray<Record<string, Cell>> | FrameLike): { columns: string[]; rows: Cell[][] } {

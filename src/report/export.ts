@@ -17,7 +17,7 @@ import { assembleReport, type ReportResult } from './assemble/assemble';
 import { prepareReportFolder } from './assemble/folder';
 import { shellQuote } from './escape';
 import { ReportError } from './errors';
-import { reportSeeds, runVariants } from './gather/runs';
+import { checkMasterSeed, checkSeedCount, reportSeeds, runVariants } from './gather/runs';
 import { readSweep } from './gather/sweep-source';
 import { resolveVariants, type ScenarioSource } from './gather/variants';
 import { measureVariants } from './measure/variants';
@@ -92,10 +92,6 @@ function equivalentCommand(o: ReportOptions, seeds?: { count: number; master: nu
   return words.map(shellQuote).join(' ');
 }
 
-function checkSeedCount(seeds: number): void {
-  if (!Number.isInteger(seeds) || seeds < 1 || seeds > 100_000) throw new ReportError(`--seeds ${seeds}: expected a whole number from 1 to 100000`);
-}
-
 export async function exportReport(o: ReportOptions): Promise<ReportResult> {
   const t0 = performance.now();
   const sources = asList(o.sources);
@@ -124,7 +120,7 @@ export async function exportReport(o: ReportOptions): Promise<ReportResult> {
     checkSeedCount(seedCount);
     const variants = resolveVariants({ sources, set: o.set, days: o.days, compare: o.compare, labels: o.labels });
     const masterSeed = o.masterSeed ?? variants[0].scenario.seed;
-    if (!Number.isInteger(masterSeed) || masterSeed < 0 || masterSeed > 4294967295) throw new ReportError(`--seed ${masterSeed}: expected a whole number from 0 to 4294967295`);
+    checkMasterSeed(masterSeed);
     prepareReportFolder(outDir, sources.filter((s): s is string => typeof s === 'string'));
     const seeds = reportSeeds(masterSeed, seedCount);
     log(`report: running ${variants.length} scenario${variants.length > 1 ? 's' : ''} x ${seedCount} seed${seedCount > 1 ? 's' : ''}`);

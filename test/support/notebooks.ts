@@ -1,5 +1,5 @@
 /**
- * Executing the notebooks headless through the real tslab kernel (nbconvert with the project-local
+ * Executing the notebooks headless through the real tslab kernel (nbclient with the project-local
  * kernel spec), shared by the notebook and browser tests. Execution is the slow part (a kernel per
  * notebook), so the results of one `npm test` run are kept on disk for the other test file of the
  * same run: under a folder named after the test runner's process, keyed by a hash of every input
@@ -23,18 +23,18 @@ const { jupyterEnv, KERNEL_NAME } = require(path.join(ROOT, 'scripts', 'jupyter-
   KERNEL_NAME: string;
 };
 
-/** Longest a single cell may run before nbconvert gives up, seconds. */
+/** Longest a single cell may run before the executor gives up, seconds. */
 const CELL_TIMEOUT_S = 120;
 
 export interface NotebookRun {
   name: string;
   /** Executed to the end with no cell error and nothing written to stderr. */
   ok: boolean;
-  /** What went wrong, one entry per failing cell (with tslab's message) or nbconvert failure. */
+  /** What went wrong, one entry per failing cell (with tslab's message) or a failed execution. */
   problems: string[];
   /** Wall time of the headless execution (kernel start included), ms. */
   ms: number;
-  /** nbconvert's stderr. */
+  /** The executor's stderr. */
   log: string;
   /** The executed notebook (outputs included). */
   executedPath: string;
@@ -78,6 +78,7 @@ function inputsHash(): string {
     h.update(fs.readFileSync(file));
   }
   h.update(fs.readFileSync(path.join(ROOT, 'node_modules', 'tslab', 'package.json')));
+  h.update(fs.readFileSync(path.join(__dirname, 'execute-notebook.py')));
   return h.digest('hex');
 }
 
@@ -91,25 +92,37 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): 
   });
 }
 
-/** Executes one notebook into `outDir` (the kernel's working directory stays notebooks/). */
 /**
- * Executes one notebook into `outDir` (the kernel's working directory stays notebooks/). Cells run
- * with --allow-errors so the executed notebook is always written: tslab puts its messages (compile
- * errors, failed claims) on the cell's stderr, which nbconvert's own error report leaves out.
+ * Executes one notebook into `outDir` (the kernel's working directory stays notebooks/) with
+ * nbclient (execute-notebook.py: cells numbered as a front end numbers them). Cells run with errors
+ * allowed so the executed notebook is always written: tslab puts its messages (compile errors,
+ * failed claims) on the cell's stderr.
  */
-async function execute(file: string, outDir: string, env: NodeJS.ProcessEnv): Promise<NotebookRun> {
+export async function execute(file: string, outDir: string, env: NodeJS.ProcessEnv, cwd = NOTEBOOKS_DIR): Promise<NotebookRun> {
   const name = path.basename(file, '.ipynb');
   const start = Date.now();
   const executedPath = path.join(outDir, `${name}.ipynb`);
-  const { code, log } = await run(
-    'jupyter',
-    ['nbconvert', '--to', 'notebook', '--execute', '--allow-errors', file, '--output-dir', outDir, `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`, `--ExecutePreprocessor.timeout=${CELL_TIMEOUT_S}`],
-    env,
-    NOTEBOOKS_DIR,
-  );
+  fs.mkdirSync(outDir, { recursive: true });
+  const { code, log } = await run(jupyterPython(env), [path.join(__dirname, 'execute-notebook.py'), file, executedPath, KERNEL_NAME, String(CELL_TIMEOUT_S), cwd], env, cwd);
   const ms = Date.now() - start;
-  const problems = code === 0 && fs.existsSync(executedPath) ? cellProblems(readNotebook(executedPath)) : [`nbconvert failed (exit ${code}):\n${log.split('\n').slice(-30).join('\n')}`];
+  const problems = code === 0 && fs.existsSync(executedPath) ? cellProblems(readNotebook(executedPath)) : [`notebook execution failed (exit ${code}):\n${log.split('\n').slice(-30).join('\n')}`];
   return { name, ok: problems.length === 0, problems, ms, log, executedPath, htmlPath: path.join(outDir, `${name}.html`) };
+}
+
+/**
+ * The Python that runs Jupyter (the interpreter of the `jupyter` script on PATH), which has nbclient:
+ * the first python3 on PATH may be another one (pyenv, a virtualenv) without it.
+ */
+function jupyterPython(env: NodeJS.ProcessEnv): string {
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    const script = path.join(dir, 'jupyter');
+    if (!dir || !fs.existsSync(script)) continue;
+    const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(fs.readFileSync(script, 'utf8').slice(0, 200));
+    if (!shebang) break;
+    // "#!/usr/bin/env python3" names the interpreter in its second word.
+    return path.basename(shebang[1]) === 'env' && shebang[2] ? shebang[2] : shebang[1];
+  }
+  return 'python3';
 }
 
 /** Error outputs and stderr output of an executed notebook, by cell. */

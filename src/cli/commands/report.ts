@@ -42,6 +42,7 @@ export async function reportCommand(sources: string[], o: ReportCliOptions, log:
   }
   log(`  ${result.reportMd}`);
   log(`  ${result.indexHtml}`);
+  log(`  ${result.bundle}   (report.md and its PNG charts: drag it into a forum post)`);
   return result;
 }
 

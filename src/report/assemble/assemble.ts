@@ -1,8 +1,8 @@
 /**
  * The last stage of a report: a written report (document, summary, data files) becomes a folder.
  * The charts are rendered to PNG and SVG in headless Chromium (or the report says why not), the
- * document is rendered to report.md and index.html, and everything is written with manifest.json
- * listing every file.
+ * document is rendered to report.md (fitted to one forum post) and index.html, report.zip bundles
+ * report.md with its PNGs, and everything is written with manifest.json listing every file.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,18 +11,22 @@ import { writeFileAtomic } from '../../io/files';
 import { environmentInfo } from '../../io/manifest';
 import type { BuiltReport } from '../write/context';
 import { chartsOf, type Inline } from '../write/document';
+import { BUNDLE_FILE, INDEX_HTML, REPORT_MD } from '../files';
+import { reportBundle } from './bundle';
 import { REPORT_MANIFEST } from './folder';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { renderCharts, type RenderOutcome } from './render-charts';
 
-export type ReportKind = 'scenario' | 'comparison' | 'sweep';
+export type ReportKind = 'scenario' | 'comparison' | 'sweep' | 'answers';
 
 export interface ReportResult {
   outDir: string;
   kind: ReportKind;
   reportMd: string;
   indexHtml: string;
+  /** report.zip: report.md and its PNG charts, to drag into a forum post. */
+  bundle: string;
   /** Every file written, relative to outDir. */
   files: string[];
   charts: RenderOutcome;
@@ -79,13 +83,15 @@ export async function assembleReport(built: BuiltReport, o: AssembleOptions): Pr
 
   const missingReason = rendered.installCommand ? 'not rendered (no browser: see the note at the top); the interactive chart is in index.html' : `not rendered (${rendered.reason}); the interactive chart is in index.html`;
   const files: Record<string, string> = {
-    'report.md': renderMarkdown(doc, { rendered: rendered.rendered, missingReason }),
-    'index.html': renderHtml(doc, { rendered: rendered.rendered }),
+    [REPORT_MD]: renderMarkdown(doc, { rendered: rendered.rendered, missingReason }),
+    [INDEX_HTML]: renderHtml(doc, { rendered: rendered.rendered }),
     'summary.json': `${JSON.stringify(built.summary, null, 2)}\n`,
     ...built.data,
   };
   for (const [name, text] of Object.entries(files)) writeFileAtomic(path.join(outDir, name), text);
-  const written = [...Object.keys(files), ...rendered.files].sort();
+  // One file for the forum poster: report.md with the PNGs it links.
+  writeFileAtomic(path.join(outDir, BUNDLE_FILE), reportBundle(files[REPORT_MD], outDir, rendered.files.filter((f) => f.endsWith('.png'))));
+  const written = [...Object.keys(files), BUNDLE_FILE, ...rendered.files].sort();
   const totalMs = performance.now() - o.startedMs;
   const manifest = {
     tool: 'prover-sim',
@@ -105,12 +111,13 @@ export async function assembleReport(built: BuiltReport, o: AssembleOptions): Pr
     ...(o.extraManifest ?? {}),
   };
   writeFileAtomic(path.join(outDir, REPORT_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  log(`report: wrote report.md, index.html, summary.json, ${rendered.files.length} chart files and ${Object.keys(built.data).length} data files in ${(totalMs / 1000).toFixed(1)} s (simulation ${(o.simulateMs / 1000).toFixed(1)} s, charts ${(rendered.ms / 1000).toFixed(1)} s)`);
+  log(`report: wrote report.md, index.html, report.zip, summary.json, ${rendered.files.length} chart files and ${Object.keys(built.data).length} data files in ${(totalMs / 1000).toFixed(1)} s (simulation ${(o.simulateMs / 1000).toFixed(1)} s, charts ${(rendered.ms / 1000).toFixed(1)} s)`);
   return {
     outDir,
     kind: o.kind,
-    reportMd: path.join(outDir, 'report.md'),
-    indexHtml: path.join(outDir, 'index.html'),
+    reportMd: path.join(outDir, REPORT_MD),
+    indexHtml: path.join(outDir, INDEX_HTML),
+    bundle: path.join(outDir, BUNDLE_FILE),
     files: manifest.files,
     charts: rendered,
     summary: built.summary,

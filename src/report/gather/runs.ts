@@ -8,7 +8,16 @@
 import { replicateSeed } from '../../experiments/plan';
 import type { RunResult } from '../../model/result';
 import { simulate } from '../../model/simulate';
+import { ReportError } from '../errors';
 import type { Variant } from './variants';
+
+export function checkSeedCount(seeds: number): void {
+  if (!Number.isInteger(seeds) || seeds < 1 || seeds > 100_000) throw new ReportError(`--seeds ${seeds}: expected a whole number from 1 to 100000`);
+}
+
+export function checkMasterSeed(seed: number): void {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295) throw new ReportError(`--seed ${seed}: expected a whole number from 0 to 4294967295`);
+}
 
 /** The seeds of a report: `count` replicates of `master`. */
 export function reportSeeds(master: number, count: number): number[] {

@@ -85,3 +85,8 @@ export function keyAssumptions(scenario: Scenario): Assumption[] {
   }
   return [...groups.values()].sort((a, b) => Number(a.isAssumption) - Number(b.isAssumption) || (a.via === b.via ? 0 : a.via === 'preset' ? -1 : 1));
 }
+
+/** How a reader should take an assumption's source: the preset's, a published figure, or our estimate. */
+export function assumptionKind(a: Assumption): string {
+  return a.via === 'preset' ? 'preset\'s source' : a.isAssumption ? 'reasoned assumption' : 'published figure';
+}

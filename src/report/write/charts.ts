@@ -3,16 +3,19 @@
  * src/charts (one theme). Every label that comes from a scenario (class labels, scenario names)
  * passes through plotlyText, since plotly reads tags in its strings.
  */
-import { bandChart, dailyRuns } from '../../charts/bands';
+import { durationUnit } from '../../charts/axes';
+import { bandChart, dailyRuns, type BandChartOptions } from '../../charts/bands';
 import { comparisonChart, type ComparisonMetric } from '../../charts/comparison';
 import { finalityHistogramChart, mergeHistograms } from '../../charts/histogram';
 import { everActiveProverAmounts, lorenzChart } from '../../charts/lorenz';
 import { classSeries, shareChart, type NamedSeries } from '../../charts/shares';
 import type { DailyColumn } from '../../model/columns';
 import type { RunResult } from '../../model/result';
-import type { Inline, ReportChart } from './document';
+import { everySeriesFlat } from '../../charts/figure';
+import type { Block, Inline, ReportChart } from './document';
 import { plotlyText } from '../escape';
-import type { HeadlineMetric, HeadlineValues } from '../measure/metrics';
+import type { HeadlineMetric, HeadlineValues, QuantityKind } from '../measure/metrics';
+import { formatQuantity } from './format';
 
 /** What the charts need of one scenario (variant) of a report. */
 export interface ChartVariant {
@@ -27,8 +30,41 @@ const MAX_LORENZ_CURVES = 5;
 const spreadNote = (seeds: number): Inline[] =>
   seeds > 1 ? [`Lines are the median over ${seeds} seeds; shaded bands the 5-95% interval between seeds.`] : ['One seed: no interval between seeds.'];
 
-function band(variants: readonly ChartVariant[], column: DailyColumn, smoothDays: number) {
-  return variants.map((v) => ({ label: plotlyText(v.label), runs: dailyRuns(v.results, column, smoothDays) }));
+/** A daily series charted as median and band over seeds, one per scenario. */
+interface BandSpec {
+  id: string;
+  title: string;
+  caption: Inline[];
+  column: DailyColumn;
+  smoothDays: number;
+  kind: QuantityKind;
+  chart: BandChartOptions;
+}
+
+/**
+ * A band chart of a daily column; when the column holds one value on every day of every seed (per
+ * scenario), the sentence saying so stands in for the chart.
+ */
+function bandReportChart(variants: readonly ChartVariant[], spec: BandSpec, note: Inline[]): ReportChart {
+  const series = variants.map((v) => ({ label: plotlyText(v.label), runs: dailyRuns(v.results, spec.column, spec.smoothDays) }));
+  let figure = bandChart(series, spec.chart);
+  if (spec.kind === 'share') figure = withPercentAxis(figure);
+  const constants = variants.map((v) => constantOf(v.results.map((r) => r.daily[spec.column])));
+  const whenFlat: Inline[] | undefined = constants.every((c) => c !== undefined)
+    ? variants.length === 1
+      ? [`${spec.title}: ${formatQuantity(constants[0]!, spec.kind)} on every day of ${seedsPhrase(variants[0].results.length)}.`]
+      : [`${spec.title}, the same on every day of every seed: `, ...variants.flatMap((v, i): Inline[] => [i ? '; ' : '', { strong: v.label }, ` ${formatQuantity(constants[i]!, spec.kind)}`]), '.']
+    : undefined;
+  return { id: spec.id, title: spec.title, caption: [...spec.caption, ...note], figure, whenFlat };
+}
+
+const seedsPhrase = (seeds: number) => (seeds === 1 ? 'the run' : `every seed (${seeds})`);
+
+/** The one value every series holds at every point, or undefined when they vary. */
+function constantOf(series: ReadonlyArray<ArrayLike<number>>): number | undefined {
+  const first = series[0]?.[0];
+  if (first === undefined || !Number.isFinite(first)) return undefined;
+  return series.every((xs) => Array.prototype.every.call(xs, (x: number) => x === first)) ? first : undefined;
 }
 
 /** Charts of one or more scenarios over time (shared by single and comparison reports). */
@@ -36,74 +72,112 @@ function timeCharts(variants: readonly ChartVariant[]): ReportChart[] {
   const seeds = variants[0].results.length;
   const note = spreadNote(seeds);
   const one = variants.length === 1;
-  const charts: ReportChart[] = [
+  const bands = (specs: BandSpec[]) => specs.map((spec) => bandReportChart(variants, spec, note));
+  const charts: ReportChart[] = bands([
     {
       id: 'active-provers',
       title: 'Active provers',
-      caption: ['Provers taking part each day (7-day mean). ', ...note],
-      figure: bandChart(band(variants, 'active_provers', 7), { title: 'Active provers (7-day mean)', yTitle: 'provers', yMin: 0 }),
+      caption: ['Provers taking part each day (7-day mean). '],
+      column: 'active_provers',
+      smoothDays: 7,
+      kind: 'count',
+      chart: { title: 'Active provers (7-day mean)', yTitle: 'provers', yMin: 0 },
     },
     {
       id: 'nakamoto',
       title: 'Nakamoto coefficient',
-      caption: ['Fewest provers whose proofs add up to more than half, over 30-day windows: 1 means one prover does most of the work. ', ...note],
-      figure: bandChart(band(variants, 'nakamoto_coefficient_30d', 1), { title: 'Nakamoto coefficient of proofs (30-day windows)', yTitle: 'provers', yMin: 0 }),
+      caption: ['Fewest provers whose proofs add up to more than half, over 30-day windows: 1 means one prover does most of the work. '],
+      column: 'nakamoto_coefficient_30d',
+      smoothDays: 1,
+      kind: 'count',
+      chart: { title: 'Nakamoto coefficient of proofs (30-day windows)', yTitle: 'provers', yMin: 0 },
     },
     {
       id: 'top-share',
       title: 'Largest prover\'s share of rewards',
-      caption: ['Share of prover rewards earned by the largest prover over 30-day windows. ', ...note],
-      figure: withPercentAxis(bandChart(band(variants, 'top1_reward_share_30d', 1), { title: 'Largest prover\'s share of rewards (30-day windows)', yTitle: 'share', yMin: 0 })),
+      caption: ['Share of prover rewards earned by the largest prover over 30-day windows. '],
+      column: 'top1_reward_share_30d',
+      smoothDays: 1,
+      kind: 'share',
+      chart: { title: 'Largest prover\'s share of rewards (30-day windows)', yTitle: 'share', yMin: 0 },
     },
     {
       id: 'finality-p95',
       title: 'Finality delay over time',
-      caption: ['95th percentile of the delay from posting a batch to its proof, per day (7-day mean), log scale. ', ...note],
-      figure: bandChart(band(variants, 'p95_finality_delay_hours', 7), { title: '95th percentile finality delay (7-day mean)', yTitle: 'hours', yType: 'log' }),
+      caption: ['95th percentile of the delay from posting a batch to its proof, per day (7-day mean), log scale. '],
+      column: 'p95_finality_delay_hours',
+      smoothDays: 7,
+      kind: 'hours',
+      chart: { title: '95th percentile finality delay (7-day mean)', yTitle: 'delay (log scale)', yType: 'log', yKind: 'durationHours' },
     },
-  ];
+  ]);
   const deadline = variants[0].results[0].scenario.finality.deadlineHours;
   const sameDeadline = variants.every((v) => v.results[0].scenario.finality.deadlineHours === deadline);
   charts.push({
     id: 'finality-distribution',
     title: 'Finality delay distribution',
-    caption: [`Share of proven batches that took at least a given delay, all seeds pooled (log axes: rare long delays stay visible)${sameDeadline ? `; the dotted line is the ${deadline}-hour deadline` : ''}.`],
+    caption: [`Share of proven batches that took at least a given delay, all seeds pooled (log axes: rare long delays stay visible)${sameDeadline ? `; the dotted line is the ${formatQuantity(deadline, 'hours')} deadline` : ''}.`],
     figure: finalityHistogramChart(
       variants.map((v) => ({ label: plotlyText(v.label), histogram: mergeHistograms(v.results.map((r) => r.finalityHistogram)) })),
-      { title: 'Finality delay: share of batches taking at least x hours', deadlineHours: sameDeadline ? deadline : undefined, view: 'exceedance' },
+      { title: 'Finality delay: share of batches taking at least a given delay', deadlineHours: sameDeadline ? deadline : undefined, view: 'exceedance' },
     ),
+    whenFlat: ['Finality delay distribution: every proven batch took about the same time (one bin of the delay histogram); see the finality numbers above.'],
   });
-  charts.push({
-    id: 'prover-profit',
-    title: 'Prover profit per day',
-    caption: ['Rewards won by all provers minus their costs, per day (30-day mean). ', ...note],
-    figure: bandChart(band(variants, 'prover_profit_usd', 30), { title: 'Prover profit per day (30-day mean)', yTitle: 'USD/day' }),
-  });
-  if (variants.some((v) => v.values.some((x) => x.tokenholderIncomeUsd > 0))) {
-    charts.push({
-      id: 'tokenholder-income',
-      title: 'Tokenholder income per day',
-      caption: ['Rewards redistributed to tokenholders, per day (30-day mean). ', ...note],
-      figure: bandChart(band(variants, 'tokenholder_income_usd', 30), { title: 'Tokenholder income per day (30-day mean)', yTitle: 'USD/day', yMin: 0 }),
-    });
-  }
-  if (variants.some((v) => v.values.some((x) => x.wastedAttemptShare > 0))) {
-    charts.push({
-      id: 'wasted-work',
-      title: 'Wasted proving work',
-      caption: ['Share of the day\'s attempt spending on attempts that did not win (30-day mean). ', ...note],
-      figure: withPercentAxis(bandChart(band(variants, 'wasted_cost_share', 30), { title: 'Wasted share of attempt spending (30-day mean)', yTitle: 'share', yMin: 0 })),
-    });
-  }
-  charts.push({
-    id: 'entry-capital',
-    title: 'Capital needed to enter',
-    caption: ['Least up-front capital (hardware at the day\'s prices plus stake) with which a newcomer can start proving: the permissionless axis, separate from concentration. ', ...note],
-    figure: bandChart(band(variants, 'entry_capital_usd', 1), { title: 'Capital needed to enter', yTitle: 'USD', yMin: 0 }),
-  });
+  charts.push(
+    ...bands([
+      {
+        id: 'prover-profit',
+        title: 'Prover profit per day',
+        caption: ['Rewards won by all provers minus their costs, per day (30-day mean). '],
+        column: 'prover_profit_usd',
+        smoothDays: 30,
+        kind: 'usd',
+        chart: { title: 'Prover profit per day (30-day mean)', yTitle: 'USD/day' },
+      },
+      {
+        id: 'tokenholder-income',
+        title: 'Tokenholder income per day',
+        caption: ['Rewards redistributed to tokenholders, per day (30-day mean). '],
+        column: 'tokenholder_income_usd',
+        smoothDays: 30,
+        kind: 'usd',
+        chart: { title: 'Tokenholder income per day (30-day mean)', yTitle: 'USD/day', yMin: 0 },
+      },
+      {
+        id: 'wasted-work',
+        title: 'Wasted proving work',
+        caption: ['Share of the day\'s attempt spending on attempts that did not win (30-day mean). '],
+        column: 'wasted_cost_share',
+        smoothDays: 30,
+        kind: 'share',
+        chart: { title: 'Wasted share of attempt spending (30-day mean)', yTitle: 'share', yMin: 0 },
+      },
+      {
+        id: 'entry-capital',
+        title: 'Capital needed to enter',
+        caption: ['Least up-front capital (hardware at the day\'s prices plus stake) with which a newcomer can start proving: the permissionless axis, separate from concentration. '],
+        column: 'entry_capital_usd',
+        smoothDays: 1,
+        kind: 'usd',
+        chart: { title: 'Capital needed to enter', yTitle: 'USD', yMin: 0 },
+      },
+    ]),
+  );
   if (one) charts.splice(3, 0, classSharesChart(variants[0]));
   charts.push(lorenz(variants));
   return charts;
+}
+
+/**
+ * The blocks of a list of charts: a subheading and the figure, or, for a chart whose every series is
+ * flat, its sentence instead (a chart must show something that varies).
+ */
+export function chartBlocks(charts: readonly ReportChart[]): Block[] {
+  return charts.flatMap((chart): Block[] =>
+    everySeriesFlat(chart.figure)
+      ? [{ kind: 'paragraph', content: chart.whenFlat ?? [`${chart.title}: the same value throughout, so no chart.`] }]
+      : [{ kind: 'subheading', text: chart.title }, { kind: 'figure', chart }],
+  );
 }
 
 /** Who does the work: proofs won by class, seeds pooled. */
@@ -122,6 +196,11 @@ function classSharesChart(v: ChartVariant): ReportChart {
     title: 'Proofs by prover class',
     caption: [`Share of proofs won by each prover class (30-day mean), ${v.results.length > 1 ? `all ${v.results.length} seeds pooled` : 'one seed'}.`],
     figure: shareChart(pooled, { title: 'Proofs won by prover class', top: 6 }),
+    whenFlat: (() => {
+      // Labels as written (pooled's are escaped for plotly).
+      const winners = first.filter((_, c) => Array.prototype.some.call(pooled[c].values, (x: number) => x > 0));
+      return winners.length === 1 ? [`Proofs by prover class: ${winners[0].label} won every proof, every day.`] : undefined;
+    })(),
   };
 }
 
@@ -155,16 +234,22 @@ export function scenarioCharts(variant: ChartVariant): ReportChart[] {
   return timeCharts([variant]);
 }
 
+/** One panel of the side-by-side chart; durations in the unit of their largest value. */
+function comparisonPanel(m: HeadlineMetric, values: number[][]): ComparisonMetric {
+  const name = plotlyText(m.short);
+  if (m.kind === 'hours') {
+    const { unit, perHour } = durationUnit(Math.max(0, ...values.flat().filter(Number.isFinite)));
+    return { name, unit, values: values.map((xs) => xs.map((x) => x * perHour)) };
+  }
+  return { name, unit: m.kind === 'usd' ? 'USD' : m.kind === 'share' ? 'share' : undefined, values };
+}
+
 /** Charts of a comparison report: the headline numbers side by side, then the same charts over time. */
 export function comparisonCharts(variants: readonly ChartVariant[], metrics: readonly HeadlineMetric[]): ReportChart[] {
   const seeds = variants[0].results.length;
   // A panel where every run is zero (no entry capital anywhere) says nothing.
   const shown = metrics.filter((m) => variants.some((v) => v.values.some((x) => x[m.key] !== 0)));
-  const panels: ComparisonMetric[] = shown.map((m) => ({
-    name: plotlyText(m.short),
-    unit: m.kind === 'usd' ? 'USD' : m.kind === 'hours' ? 'hours' : m.kind === 'share' ? 'share' : undefined,
-    values: variants.map((v) => v.values.map((x) => x[m.key])),
-  }));
+  const panels: ComparisonMetric[] = shown.map((m) => comparisonPanel(m, variants.map((v) => v.values.map((x) => x[m.key]))));
   const side: ReportChart = {
     id: 'comparison',
     title: 'Headline numbers side by side',

@@ -2,15 +2,14 @@
  * The comparison report: several scenarios run on the same seeds, side by side (headline table,
  * which is best and by how much, charts over time, what differs between them).
  */
-import { formatQuantity } from './format';
 import { HEADLINE_METRICS, type HeadlineMetric } from '../measure/metrics';
-import { compareParameters, flattenParameters, sameValue, valueText } from '../measure/parameters';
+import { flattenParameters, sameValue, valueText } from '../measure/parameters';
 import type { MeasuredVariant } from '../measure/variants';
-import { comparisonCharts } from './charts';
-import { dataFiles, dataList, metricJson, reproduceInfo, seedsText, yearsText, type BuiltReport, type ReportContext } from './context';
+import { chartBlocks, comparisonCharts } from './charts';
+import { dataFiles, dataList, headlineTable, metricJson, reproduceInfo, sameSeedsLead, variantParameters, type BuiltReport, type ReportContext } from './context';
 import type { Block, Inline, ReportDocument } from './document';
 import { comparisonFindings, findingJson } from './findings';
-import { assumptionsSection, dataSection, parametersSection, reproduceSection } from './sections';
+import { assumptionsSection, dataSection, PARAMETERS_FILE, parametersSection, reproduceSection } from './sections';
 
 /** Parameters whose values differ between the variants. */
 function differingParameters(variants: readonly MeasuredVariant[]): Array<{ path: string; values: unknown[] }> {
@@ -33,43 +32,29 @@ export function buildComparisonReport(variants: readonly MeasuredVariant[], ctx:
   blocks.push(
     { kind: 'heading', text: 'Headline numbers' },
     { kind: 'paragraph', content: [ctx.seeds.length > 1 ? `Median over ${ctx.seeds.length} seeds, with the 5-95% interval between seeds in brackets.` : 'One seed per scenario.'] },
-    {
-      kind: 'table',
-      header: ['metric', ...labels],
-      numeric: [false, ...labels.map(() => true)],
-      rows: metrics.map((m) => [
-        [m.label],
-        ...variants.map((v): Inline[] => {
-          const i = v.stats[m.key];
-          if (!i) return ['n/a'];
-          const median = formatQuantity(i.median, m.kind);
-          return [ctx.seeds.length > 1 ? `${median} (${formatQuantity(i.p5, m.kind)} to ${formatQuantity(i.p95, m.kind)})` : median];
-        }),
-      ]),
-    },
+    headlineTable(variants, metrics, ctx.seeds.length),
   );
   blocks.push({ kind: 'heading', text: 'Charts' });
   const panelKeys = ['activeProversLastYear', 'nakamoto30dLastYear', 'top1RewardShare30dLastYear', 'p95FinalityDelayHours', 'missedDeadlineShare', 'costPerProofUsd', 'proverProfitUsd', 'tokenholderIncomeUsd', 'entryCapitalUsdEnd'];
   const panels = panelKeys.map((k) => HEADLINE_METRICS.find((m) => m.key === k)!).filter(Boolean);
-  for (const chart of comparisonCharts(variants, panels)) blocks.push({ kind: 'subheading', text: chart.title }, { kind: 'figure', chart });
+  blocks.push(...chartBlocks(comparisonCharts(variants, panels)));
 
   const diffs = differingParameters(variants);
   blocks.push({ kind: 'heading', text: 'What differs between the scenarios' });
   blocks.push(
     diffs.length
-      ? { kind: 'table', header: ['parameter', ...labels], rows: diffs.map((d) => [[{ code: d.path }], ...d.values.map((x): Inline[] => [valueText(x)])]) }
+      ? { kind: 'table', header: ['parameter', ...labels], rows: diffs.map((d) => [[{ code: d.path }], ...d.values.map((x): Inline[] => [valueText(x)])]), fullIn: PARAMETERS_FILE }
       : { kind: 'paragraph', content: ['No parameter differs: the scenarios differ only in name.'] },
   );
   blocks.push(...assumptionsSection(variants[0].scenario, [
     'Sources of the numbers of ', { strong: variants[0].label }, ' (the other scenarios share them except where listed under "What differs"): the sourced figures of ', { code: 'data/calibration/*.json' }, ' and the presets\' own sources.',
   ]));
-  for (const v of variants) blocks.push(...parametersSection(compareParameters(v.scenario, v.baseline.scenario), v.baseline.name, `Parameters of ${v.label}`));
+  blocks.push(...parametersSection(variants.map(variantParameters)));
   blocks.push(...dataSection(dataList(variants)));
   blocks.push(...reproduceSection(reproduceInfo(ctx, variants)));
-  const days = [...new Set(variants.map((v) => v.scenario.days))];
   const doc: ReportDocument = {
     title: ctx.title ?? (variants.length <= 3 ? `${labels.join(' vs ')}: prover-sim comparison` : `${variants.length} scenarios compared: prover-sim comparison`),
-    lead: [`Simulated with prover-sim ${ctx.version}: ${days.length === 1 ? yearsText(days[0]) : 'different horizons'}, ${seedsText(ctx)} for every scenario.`],
+    lead: sameSeedsLead(ctx, variants),
     notices: [],
     blocks,
   };

@@ -6,9 +6,13 @@
 import type { Scenario } from '../../model/scenario/schema';
 import { shellQuote } from '../escape';
 import type { MeasuredVariant } from '../measure/variants';
-import { classesCsv, dailyCsv, headlineCsv, runsCsv } from './data';
-import type { ReportDocument } from './document';
-import type { ReproduceInfo } from './sections';
+import { compareParameters } from '../measure/parameters';
+import { assumptionsCsv, classesCsv, dailyCsv, headlineCsv, parametersCsv, runsCsv } from './data';
+import type { HeadlineMetric } from '../measure/metrics';
+import type { Interval } from '../measure/stats';
+import type { Block, Inline, ReportDocument } from './document';
+import { formatQuantity } from './format';
+import { ASSUMPTIONS_FILE, PARAMETERS_FILE, type ReproduceInfo, type ScenarioParameters } from './sections';
 
 /** What a report knows about how it was made. */
 export interface ReportContext {
@@ -42,6 +46,12 @@ export function mechanismText(s: Scenario): string {
   return `${s.mechanism.kind} mechanism`;
 }
 
+/** The lead of a report over several scenarios run on the same seeds. */
+export function sameSeedsLead(ctx: ReportContext, variants: readonly MeasuredVariant[]): Inline[] {
+  const days = [...new Set(variants.map((v) => v.scenario.days))];
+  return [`Simulated with prover-sim ${ctx.version}: ${days.length === 1 ? yearsText(days[0]) : 'different horizons'}, ${seedsText(ctx)} for every scenario.`];
+}
+
 export function seedsText(ctx: ReportContext): string {
   return ctx.seeds.length === 1 ? `1 seed (master seed ${ctx.masterSeed})` : `${ctx.seeds.length} seeds (master seed ${ctx.masterSeed})`;
 }
@@ -67,12 +77,40 @@ export function reproduceInfo(ctx: ReportContext, variants: readonly MeasuredVar
   };
 }
 
+/** The headline table of scenario and comparison reports, unrounded, every metric of every scenario. */
+export const HEADLINE_FILE = 'data/headline.csv';
+
+/** "median (p5 to p95)" of a statistic over seeds, or the median alone for one seed; "n/a" without one. */
+export function intervalCell(i: Interval | undefined, m: HeadlineMetric, seeds: number): Inline[] {
+  if (!i) return ['n/a'];
+  const median = formatQuantity(i.median, m.kind);
+  return [seeds > 1 ? `${median} (${formatQuantity(i.p5, m.kind)} to ${formatQuantity(i.p95, m.kind)})` : median];
+}
+
+/** The headline table of several scenarios: one row per metric, one column per scenario (every row in data/headline.csv). */
+export function headlineTable(variants: readonly MeasuredVariant[], metrics: readonly HeadlineMetric[], seeds: number): Block {
+  return {
+    kind: 'table',
+    header: ['metric', ...variants.map((v) => v.label)],
+    numeric: [false, ...variants.map(() => true)],
+    rows: metrics.map((m) => [[m.label], ...variants.map((v) => intervalCell(v.stats[m.key], m, seeds))]),
+    fullIn: HEADLINE_FILE,
+  };
+}
+
+/** A variant's parameters marked against the scenario it was derived from. */
+export function variantParameters(v: MeasuredVariant): ScenarioParameters {
+  return { label: v.label, rows: compareParameters(v.scenario, v.baseline.scenario), baselineName: v.baseline.name };
+}
+
 export function dataFiles(variants: readonly MeasuredVariant[]): Record<string, string> {
   const files: Record<string, string> = {
-    'data/headline.csv': headlineCsv(variants),
+    [HEADLINE_FILE]: headlineCsv(variants),
     'data/runs.csv': runsCsv(variants),
     'data/daily.csv': dailyCsv(variants),
     'data/classes.csv': classesCsv(variants),
+    [PARAMETERS_FILE]: parametersCsv(variants.map(variantParameters)),
+    [ASSUMPTIONS_FILE]: assumptionsCsv(variants[0].scenario),
   };
   for (const v of variants) files[v.scenarioFile] = `${JSON.stringify(v.scenario, null, 2)}\n`;
   return files;
@@ -80,10 +118,12 @@ export function dataFiles(variants: readonly MeasuredVariant[]): Record<string, 
 
 export function dataList(variants: readonly MeasuredVariant[]): Array<{ file: string; what: string }> {
   return [
-    { file: 'data/headline.csv', what: 'the headline table, unrounded (median, 5% and 95% quantiles and mean over seeds)' },
+    { file: HEADLINE_FILE, what: 'the headline table, unrounded (median, 5% and 95% quantiles and mean over seeds)' },
     { file: 'data/runs.csv', what: 'the headline numbers of every run (one row per scenario and seed)' },
     { file: 'data/daily.csv', what: 'every daily series of every run (one row per scenario, seed and day)' },
     { file: 'data/classes.csv', what: 'daily series per prover class (one row per scenario, seed, day and class)' },
+    { file: PARAMETERS_FILE, what: 'every parameter of every scenario, with its unit, meaning and value in the preset' },
+    { file: ASSUMPTIONS_FILE, what: `every sourced parameter value${variants.length > 1 ? ` of ${variants[0].label}` : ''}, with its source` },
     ...variants.map((v) => ({ file: v.scenarioFile, what: `the resolved scenario "${v.label}"` })),
     { file: 'summary.json', what: 'every number of the summary and headline table' },
     { file: 'manifest.json', what: 'how this report was made (command, version, commit, seeds, timings, browser)' },

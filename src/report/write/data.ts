@@ -1,9 +1,16 @@
-/** The data files of scenario and comparison reports: headline table, per-seed numbers, daily series. */
+/**
+ * The data files of reports: headline table, per-seed numbers, daily series, and every parameter
+ * and sourced assumption (the post lists only what differs from the preset).
+ */
 import { columnsToCsv, rowsToCsv } from '../../io/csv';
 import { CLASS_COLUMNS, DAILY_COLUMN_NAMES } from '../../model/columns';
 import type { RunResult } from '../../model/result';
+import type { Scenario } from '../../model/scenario/schema';
+import { assumptionKind, keyAssumptions } from '../measure/assumptions';
+import { valueText } from '../measure/parameters';
 import type { HeadlineMetric, HeadlineValues } from '../measure/metrics';
 import type { Interval } from '../measure/stats';
+import type { ScenarioParameters } from './sections';
 
 export interface DataVariant {
   label: string;
@@ -72,4 +79,31 @@ export function classesCsv(variants: readonly DataVariant[]): string {
     }
   }
   return rowsToCsv(rows);
+}
+
+/** data/parameters.csv: every parameter of every scenario, with its unit, meaning and preset value. */
+export function parametersCsv(scenarios: readonly ScenarioParameters[]): string {
+  return rowsToCsv(
+    scenarios.flatMap((s) =>
+      s.rows.map((r) => ({
+        scenario: s.label,
+        parameter: r.path,
+        value: valueText(r.value),
+        unit: r.unit ?? '',
+        preset: s.baselineName ?? '',
+        preset_value: s.baselineName === undefined ? '' : valueText(r.changed ? r.baselineValue : r.value),
+        changed: r.changed,
+        meaning: r.doc ?? '',
+      })),
+    ),
+  );
+}
+
+/** data/assumptions.csv: every parameter value traced to a source, with the source and its kind. */
+export function assumptionsCsv(scenario: Scenario): string {
+  return rowsToCsv(
+    keyAssumptions(scenario).flatMap((a) =>
+      a.parameters.map((p) => ({ parameter: p.path, value: valueText(p.value), unit: p.unit ?? '', source: a.source, kind: assumptionKind(a) })),
+    ),
+  );
 }

@@ -15,7 +15,17 @@ export type Block =
   | { kind: 'paragraph'; content: Inline[] }
   | { kind: 'note'; content: Inline[] }
   | { kind: 'list'; items: Inline[][] }
-  | { kind: 'table'; header: string[]; rows: Inline[][][]; numeric?: boolean[] }
+  | {
+      kind: 'table';
+      header: string[];
+      rows: Inline[][][];
+      numeric?: boolean[];
+      /**
+       * A data file of the report that holds every row: the Markdown post may then show only the
+       * first rows to fit the forum's length limit, saying where the rest are.
+       */
+      fullIn?: string;
+    }
   | { kind: 'figure'; chart: ReportChart }
   | { kind: 'code'; text: string; language?: string }
   | { kind: 'details'; summary: string; blocks: Block[] };
@@ -28,6 +38,11 @@ export interface ReportChart {
   /** What to read in it (one or two sentences). */
   caption: Inline[];
   figure: Figure;
+  /**
+   * What to say instead of the chart when every series in it is flat (one value throughout): a
+   * chart of a constant says nothing a sentence would not (see chartBlocks).
+   */
+  whenFlat?: Inline[];
 }
 
 export interface ReportDocument {

@@ -1,6 +1,6 @@
 /**
  * Numbers as a report prints them: three significant digits (the seeds' spread is wider than that),
- * dollars with k/M/B, shares as percentages, delays in hours. One format per kind of quantity, so a
+ * dollars with k/M/B, shares as percentages, durations in the unit that reads best (s, min, h, days). One format per kind of quantity, so a
  * reader (and a test) can parse any printed number back and compare it with summary.json.
  */
 import type { QuantityKind } from '../measure/metrics';
@@ -32,9 +32,20 @@ export function formatShare(x: number): string {
   return `${sig3(100 * x)}%`;
 }
 
-/** Delays under an hour in minutes (a proof takes minutes), longer ones in hours. */
+/** Durations from this many hours up are printed in days (two days read better than "48 h"). */
+export const DAYS_FROM_HOURS = 48;
+
+/**
+ * A duration given in hours, in the unit that reads best: seconds under a minute, minutes under an
+ * hour, hours under two days, days beyond ("8.58 s", "23 min", "2 h", "14 days"); zero is "0 h".
+ */
 export function formatHours(x: number): string {
-  return Math.abs(x) < 1 && x !== 0 ? `${sig3(x * 60)} min` : `${sig3(x)} h`;
+  const a = Math.abs(x);
+  if (a === 0) return '0 h';
+  if (a < 1 / 60) return `${sig3(x * 3600)} s`;
+  if (a < 1) return `${sig3(x * 60)} min`;
+  if (a < DAYS_FROM_HOURS) return `${sig3(x)} h`;
+  return `${sig3(x / 24)} days`;
 }
 
 /** A number of the given kind; "n/a" for NaN (no seed had a value). */

@@ -4,11 +4,10 @@
  */
 import { formatQuantity } from './format';
 import type { HeadlineMetric } from '../measure/metrics';
-import { compareParameters } from '../measure/parameters';
 import type { Interval } from '../measure/stats';
 import type { MeasuredVariant } from '../measure/variants';
-import { scenarioCharts } from './charts';
-import { dataFiles, dataList, mechanismText, metricJson, reproduceInfo, seedsText, yearsText, type BuiltReport, type ReportContext } from './context';
+import { chartBlocks, scenarioCharts } from './charts';
+import { dataFiles, HEADLINE_FILE, dataList, mechanismText, metricJson, reproduceInfo, seedsText, variantParameters, yearsText, type BuiltReport, type ReportContext } from './context';
 import type { Block, ReportDocument } from './document';
 import { findingJson, scenarioFindings } from './findings';
 import { assumptionsSection, dataSection, parametersSection, reproduceSection } from './sections';
@@ -26,7 +25,6 @@ export function buildScenarioReport(v: MeasuredVariant, ctx: ReportContext): Bui
     values: v.values,
     classes: s.provers.classes.map((c) => ({ id: c.id, label: c.label })),
   });
-  const rows = compareParameters(s, v.baseline.scenario);
   const blocks: Block[] = [];
   if (s.description) blocks.push({ kind: 'paragraph', content: [s.description] });
   blocks.push({ kind: 'heading', text: 'Summary' }, { kind: 'list', items: findings.map((f) => f.text) });
@@ -38,12 +36,13 @@ export function buildScenarioReport(v: MeasuredVariant, ctx: ReportContext): Bui
       header: ['metric', 'median', '5-95% over seeds'],
       numeric: [false, true, true],
       rows: v.metrics.map((m) => [[m.label], [cellText(v.stats[m.key], m, 'median')], [`${cellText(v.stats[m.key], m, 'p5')} to ${cellText(v.stats[m.key], m, 'p95')}`]]),
+      fullIn: HEADLINE_FILE,
     },
   );
   blocks.push({ kind: 'heading', text: 'Charts' });
-  for (const chart of scenarioCharts(v)) blocks.push({ kind: 'subheading', text: chart.title }, { kind: 'figure', chart });
+  blocks.push(...chartBlocks(scenarioCharts(v)));
   blocks.push(...assumptionsSection(s));
-  blocks.push(...parametersSection(rows, v.baseline.name));
+  blocks.push(...parametersSection([variantParameters(v)]));
   blocks.push(...dataSection(dataList([v])));
   blocks.push(...reproduceSection(reproduceInfo(ctx, [v])));
   const doc: ReportDocument = {

@@ -14,9 +14,11 @@ import { FindingWriter, findingJson, type Finding } from './findings';
 import { formatQuantity } from './format';
 import type { HeadlineMetric } from '../measure/metrics';
 import { compareParameters, valueText } from '../measure/parameters';
-import type { BuiltReport } from './context';
-import { assumptionsSection, dataSection, parametersSection, reproduceSection } from './sections';
-import type { SweepPoint, SweepSource } from '../gather/sweep-source';
+import { intervalCell, type BuiltReport } from './context';
+import { assumptionsCsv, parametersCsv } from './data';
+import { ASSUMPTIONS_FILE, assumptionsSection, dataSection, PARAMETERS_FILE, parametersSection, reproduceSection } from './sections';
+import type { SweepSource } from '../gather/sweep-source';
+import { chartBlocks } from './charts';
 import { tornadoChart } from './tornado-chart';
 
 /** The metrics a sweep report talks about and charts, in order. */
@@ -115,9 +117,11 @@ function charts(src: SweepSource): ReportChart[] {
         figure: bandChart([{ label: plotlyText(metric.short), runs }], {
           title: plotlyText(`${metric.short} by ${m.paths[0]}`),
           yTitle: metric.kind === 'usd' ? 'USD' : metric.kind === 'hours' ? 'hours' : metric.kind === 'share' ? 'share' : '',
+          yKind: metric.kind === 'hours' ? 'durationHours' : metric.kind === 'share' ? 'share' : 'number',
           x: order.map((p) => p.values[0] as number),
           xTitle: plotlyText(m.paths[0]),
         }),
+        whenFlat: [`${metric.short}: ${formatQuantity(runs[0][0], metric.kind)} at every value of `, { code: m.paths[0] }, ' in every seed.'],
       });
     }
   } else if (fullGrid) {
@@ -140,13 +144,6 @@ function charts(src: SweepSource): ReportChart[] {
     });
   }
   return out;
-}
-
-function pointCell(p: SweepPoint, metric: HeadlineMetric, seeds: number): Inline[] {
-  const s = p.stats[metric.key];
-  if (!s) return ['n/a'];
-  const median = formatQuantity(s.median, metric.kind);
-  return [seeds > 1 ? `${median} (${formatQuantity(s.p5, metric.kind)} to ${formatQuantity(s.p95, metric.kind)})` : median];
 }
 
 export function buildSweepReport(src: SweepSource, ctx: SweepReportContext): BuiltReport {
@@ -172,21 +169,25 @@ export function buildSweepReport(src: SweepSource, ctx: SweepReportContext): Bui
       kind: 'table',
       header: ['point', ...m.paths, ...metrics.map((x) => x.short)],
       numeric: [true, ...m.paths.map(() => true), ...metrics.map(() => true)],
-      rows: shown.map((p) => [[String(p.index)], ...p.values.map((v): Inline[] => [valueText(v)]), ...metrics.map((x) => pointCell(p, x, m.seeds))]),
+      rows: shown.map((p) => [[String(p.index)], ...p.values.map((v): Inline[] => [valueText(v)]), ...metrics.map((x) => intervalCell(p.stats[x.key], x, m.seeds))]),
+      fullIn: 'data/points.csv',
     },
   );
   const figures = charts(src);
   if (figures.length) {
     blocks.push({ kind: 'heading', text: 'Charts' });
-    for (const chart of figures) blocks.push({ kind: 'subheading', text: chart.title }, { kind: 'figure', chart });
+    blocks.push(...chartBlocks(figures));
   }
   blocks.push(...assumptionsSection(m.scenario));
   const baseline = src.baseline;
   const sweptNote: Block = { kind: 'paragraph', content: ['Swept: ', ...m.paths.flatMap((p, i): Inline[] => [i ? ', ' : '', { code: p }]), '; the values below are the base scenario\'s.'] };
-  blocks.push(...parametersSection(compareParameters(m.scenario, baseline?.scenario), baseline?.name).flatMap((b, i) => (i === 0 ? [b, sweptNote] : [b])));
+  const parameters = { label: m.scenario.name, rows: compareParameters(m.scenario, baseline?.scenario), baselineName: baseline?.name };
+  blocks.push(...parametersSection([parameters]).flatMap((b, i) => (i === 0 ? [b, sweptNote] : [b])));
   blocks.push(
     ...dataSection([
       { file: 'data/points.csv', what: 'the sweep\'s points.csv: mean, median, 5% and 95% over seeds of every metric at every point' },
+      { file: PARAMETERS_FILE, what: 'every parameter of the base scenario, with its unit, meaning and value in the preset' },
+      { file: ASSUMPTIONS_FILE, what: 'every sourced parameter value of the base scenario, with its source' },
       { file: 'data/runs.csv', what: 'the sweep\'s runs.csv: the headline numbers of every run' },
       ...(src.tornado.length ? [{ file: 'data/tornado.csv', what: 'the sweep\'s tornado.csv: one-at-a-time sensitivity' }] : []),
       { file: 'summary.json', what: 'every number of the summary and table' },
@@ -223,7 +224,11 @@ export function buildSweepReport(src: SweepSource, ctx: SweepReportContext): Bui
       findings: found.map(findingJson),
     },
     // The sweep's own tables, as they are: the report's numbers come from them.
-    data: Object.fromEntries(Object.entries(src.tables).map(([file, text]) => [`data/${file}`, text])),
+    data: {
+      ...Object.fromEntries(Object.entries(src.tables).map(([file, text]) => [`data/${file}`, text])),
+      [PARAMETERS_FILE]: parametersCsv([parameters]),
+      [ASSUMPTIONS_FILE]: assumptionsCsv(m.scenario),
+    },
     command: ctx.command,
   };
 }
