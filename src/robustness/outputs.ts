@@ -154,17 +154,21 @@ export function writeFolder(dir: string, files: Record<string, string>): string[
   const parent = path.dirname(dir);
   fs.mkdirSync(parent, { recursive: true });
   const fresh = fs.mkdtempSync(path.join(parent, `.${path.basename(dir)}.partial-`));
+  let old: string | undefined;
   try {
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(fresh, name), text);
     if (fs.existsSync(dir)) {
-      const old = fs.mkdtempSync(path.join(parent, `.${path.basename(dir)}.old-`));
+      old = fs.mkdtempSync(path.join(parent, `.${path.basename(dir)}.old-`));
       fs.renameSync(dir, path.join(old, 'previous'));
-      fs.renameSync(fresh, dir);
-      fs.rmSync(old, { recursive: true, force: true });
-    } else fs.renameSync(fresh, dir);
+    }
+    fs.renameSync(fresh, dir);
   } catch (err) {
+    // Put the earlier run back where it was, and leave nothing of the new one.
+    if (old && !fs.existsSync(dir) && fs.existsSync(path.join(old, 'previous'))) fs.renameSync(path.join(old, 'previous'), dir);
     fs.rmSync(fresh, { recursive: true, force: true });
     throw err;
+  } finally {
+    if (old) fs.rmSync(old, { recursive: true, force: true });
   }
   return Object.keys(files).map((name) => path.join(dir, name));
 }
