@@ -1,7 +1,7 @@
 /**
- * The words of a robustness run for delegates: one line per claim (its verdict at the baseline, the
- * assumptions over whose whole range it keeps that verdict, and where it flips), a compact table of
- * every claim at every value, and claims.md around them. The README's comparison section reuses the
+ * The words of a robustness run for delegates: one line per claim (its verdict at the baseline, and
+ * for each assumption that flips it where it holds and where it fails), a compact table of every
+ * claim at every value, and claims.md around them. The README's comparison section reuses the
  * claim lines.
  */
 import type { Claim, ClaimOutcome } from './claims';
