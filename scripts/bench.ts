@@ -2,7 +2,8 @@
  * `npm run bench`: how fast the model runs. Times one full race-reference run (BENCHMARK.md: 10 years,
  * 1,000 potential provers) and the default scenario, cold (first run in a fresh process, as a notebook
  * re-run after a kernel restart) and warm (median of repeated runs), plus peak memory. Then the sweep
- * benchmark (runs per second with 1 and 2 workers, memory of a 10,000-run sweep) when it is built.
+ * benchmark (runs per second with 1 and 2 workers, memory of a 10,000-run sweep) when it is built, and
+ * the estimated time of `prover-sim robustness permissionless-race --seeds 10`.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -48,3 +49,7 @@ if (fs.existsSync(sweepBench)) {
   const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', sweepBench], { stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 }
+
+console.log('\nRobustness:');
+const robust = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'bench-robustness.ts')], { stdio: 'inherit' });
+if (robust.status !== 0) process.exitCode = robust.status ?? 1;

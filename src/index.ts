@@ -6,6 +6,7 @@
  * - frames: results as danfojs DataFrames
  * - experiments: Monte Carlo and parameter sweeps in worker threads, shards, merge, summaries
  * - compare: mechanisms side by side on the same random environment (common random numbers)
+ * - robustness: where each conclusion of the comparison holds as its assumptions move
  * - charts, notebook: plotly figure specs and tslab display helpers
  * - report: forum-ready reports (Markdown, HTML, PNG/SVG charts, data)
  */
@@ -14,6 +15,7 @@ export * from './io';
 export * from './frames';
 export * from './experiments';
 export * from './compare';
+export * from './robustness';
 export * from './charts';
 export * from './notebook';
 export { exportReport, ReportError, DEFAULT_REPORT_SEEDS, type ReportOptions, type ReportResult } from './report';

@@ -21,3 +21,8 @@ export function wholeNumber(option: string, min = 0, max = Number.MAX_SAFE_INTEG
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+/** Parses a comma-separated list option ("race, two-step" -> ["race", "two-step"]). */
+export function collectList(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}

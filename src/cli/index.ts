@@ -11,6 +11,7 @@ import { registerExplore } from './commands/explore';
 import { registerMerge } from './commands/merge';
 import { registerRun } from './commands/run';
 import { registerReport } from './commands/report';
+import { registerRobustness } from './commands/robustness';
 import { registerScenarios } from './commands/scenarios';
 import { registerSweep } from './commands/sweep';
 import { UsageError } from './errors';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerMerge(program);
   registerCompare(program);
+  registerRobustness(program);
   registerDeploy(program);
   registerExplore(program);
   return program;

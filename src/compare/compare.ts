@@ -57,9 +57,10 @@ export interface HeadlineMetric {
   format: (x: number) => string;
 }
 
-const fixed = (digits: number) => (x: number) => x.toFixed(digits);
-const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
-const dollars = (x: number) => {
+/** Formatters of the table's cells (also used by the robustness outputs). */
+export const fixed = (digits: number) => (x: number) => x.toFixed(digits);
+export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+export const dollars = (x: number) => {
   const a = Math.abs(x);
   const sign = x < 0 ? '-' : '';
   if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(2)}M`;
@@ -84,6 +85,13 @@ export const HEADLINE_METRICS: readonly HeadlineMetric[] = [
   { key: 'copier_income_usd', label: 'copiers took', value: (s) => s.copierIncomeUsd, format: dollars },
   { key: 'entry_capital_usd', label: 'entry capital', value: (s) => s.entryCapitalUsdEnd, format: dollars },
 ];
+
+/** Median and 5-95% band over seeds of each headline metric, by key. */
+export function headlineBands(runs: readonly ComparisonSummary[]): Record<string, Band> {
+  const headline: Record<string, Band> = {};
+  for (const m of HEADLINE_METRICS) headline[m.key] = band(runs.map(m.value));
+  return headline;
+}
 
 /** Daily columns whose 5% and 95% quantiles over seeds go into the series next to the median. */
 export const BANDED_SERIES: readonly DailyColumn[] = ['active_provers', 'nakamoto_coefficient_30d', 'nakamoto_coefficient_30d_by_member', 'mean_finality_delay_hours', 'cost_per_proof_usd', 'rollup_cost_per_batch_usd'];
@@ -179,8 +187,7 @@ function runMechanism(v: MechanismVariant, scenario: Scenario, seeds: number[]):
     runs.push(comparisonSummary(r));
     daily.push(r.daily);
   }
-  const headline: Record<string, Band> = {};
-  for (const m of HEADLINE_METRICS) headline[m.key] = band(runs.map(m.value));
+  const headline = headlineBands(runs);
   const seriesMedian = {} as Record<DailyColumn, Float64Array>;
   const seriesP05: Partial<Record<DailyColumn, Float64Array>> = {};
   const seriesP95: Partial<Record<DailyColumn, Float64Array>> = {};

@@ -6,10 +6,10 @@ import { DAILY_COLUMN_NAMES } from '../model/columns';
 import { columnsToCsv, rowsToCsv } from '../io/csv';
 import { writeFiles } from '../io/files';
 import { environmentInfo, gitCommit, packageVersion } from '../io/manifest';
-import { BANDED_SERIES, HEADLINE_METRICS, type Comparison } from './compare';
+import { BANDED_SERIES, HEADLINE_METRICS, type Comparison, type MechanismComparison } from './compare';
 
 /** The headline table in Markdown: one row per mechanism, each cell "median [5%, 95%]" over seeds. */
-export function comparisonTable(c: Comparison): string {
+export function comparisonTable(c: { mechanisms: ReadonlyArray<Pick<MechanismComparison, 'name' | 'headline'>> }): string {
   const head = ['mechanism', ...HEADLINE_METRICS.map((m) => m.label)];
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
   for (const mech of c.mechanisms) {

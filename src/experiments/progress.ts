@@ -57,10 +57,10 @@ export function formatDuration(ms: number | undefined): string {
   return `${(s / 3600).toFixed(1)} h`;
 }
 
-/** One line: "sweep: 1200/10000 runs (12.0%), 350 runs/s, ETA 25 s". */
-export function progressLine(p: SweepProgress): string {
+/** One line: "sweep: 1200/10000 runs (12.0%), 350 runs/s, ETA 25 s" (`label` names the command). */
+export function progressLine(p: SweepProgress, label = 'sweep'): string {
   const pct = p.total > 0 ? (100 * p.done) / p.total : 100;
-  return `sweep: ${p.done}/${p.total} runs (${pct.toFixed(1)}%), ${p.runsPerSecond.toFixed(0)} runs/s, ETA ${formatDuration(p.etaMs)}`;
+  return `${label}: ${p.done}/${p.total} runs (${pct.toFixed(1)}%), ${p.runsPerSecond.toFixed(0)} runs/s, ETA ${formatDuration(p.etaMs)}`;
 }
 
 export interface ConsoleProgress {
@@ -71,13 +71,13 @@ export interface ConsoleProgress {
 
 /**
  * Progress on a stream (stderr by default): a bar with ETA when it is a terminal, else a plain line
- * every `intervalMs` and at the end.
+ * every `intervalMs` and at the end. `label` names the command ("sweep", "robustness").
  */
-export function consoleProgress(stream: NodeJS.WriteStream = process.stderr, intervalMs = 10_000): ConsoleProgress {
+export function consoleProgress(stream: NodeJS.WriteStream = process.stderr, intervalMs = 10_000, label = 'sweep'): ConsoleProgress {
   if (stream.isTTY) {
     const bar = new SingleBar({
       stream,
-      format: 'sweep |{bar}| {percentage}% | {value}/{total} runs | {rate} runs/s | ETA {etaText}',
+      format: `${label} |{bar}| {percentage}% | {value}/{total} runs | {rate} runs/s | ETA {etaText}`,
       barsize: 30,
       hideCursor: true,
       fps: 5,
@@ -103,11 +103,11 @@ export function consoleProgress(stream: NodeJS.WriteStream = process.stderr, int
       last = p;
       if (p.elapsedMs - lastMs >= intervalMs) {
         lastMs = p.elapsedMs;
-        stream.write(`${progressLine(p)}\n`);
+        stream.write(`${progressLine(p, label)}\n`);
       }
     },
     stop: () => {
-      if (last && last.elapsedMs !== lastMs) stream.write(`${progressLine(last)}\n`);
+      if (last && last.elapsedMs !== lastMs) stream.write(`${progressLine(last, label)}\n`);
     },
   };
 }

@@ -2,10 +2,11 @@
  * Runs a list of a sweep's runs in batches, in worker threads or in this thread, and hands each
  * batch's rows to the sink in run order. Batches finish in any order; holding the few that finish
  * early until their predecessors are written keeps the files in run order (so resume and merge are
- * simple) while memory stays bounded by the batches in flight.
+ * simple) while memory stays bounded by the batches in flight. runTasks, the general form, also
+ * runs the batches of robustness runs.
  */
 import { BatchExecutor, type BatchOutput, type RunSpec, type SweepContext } from './execute';
-import { createPool } from './pool';
+import { createPool, type TaskPool } from './pool';
 
 /**
  * Days of simulation per batch: enough work (about 0.05-0.1 s) that messaging costs little (a batch's
@@ -40,20 +41,46 @@ export async function runBatches(context: SweepContext, runs: readonly number[],
   const batches = function* () {
     for (let i = 0; i < runs.length; i += opts.runsPerBatch) yield runs.slice(i, i + opts.runsPerBatch).map(spec);
   };
-  if (opts.workers === 0) return runInThread(context, batches(), opts.write);
-  const pool = createPool(opts.workers, context);
+  await runTasks(batches(), {
+    workers: opts.workers,
+    inThread: () => {
+      const executor = new BatchExecutor(context);
+      return (batch) => executor.run(batch);
+    },
+    pool: () => createPool(opts.workers, context),
+    write: opts.write,
+  });
+}
+
+/** How to run a list of tasks: in `workers` threads of a pool, or in this thread (workers 0). */
+export interface RunTasksOptions<Task, Result> {
+  workers: number;
+  /** The in-thread executor of one task (made once, when workers is 0). */
+  inThread(): (task: Task) => Result;
+  /** The worker pool (made once, when workers is above 0; destroyed at the end). */
+  pool(): TaskPool<Task, Result>;
+  /** Called with each task's result, in task order. */
+  write(result: Result): void;
+}
+
+/**
+ * Runs tasks in worker threads or in this thread and hands their results to `write` in task order,
+ * so what is written never depends on the number of workers.
+ */
+export async function runTasks<Task, Result>(tasks: Iterable<Task>, opts: RunTasksOptions<Task, Result>): Promise<void> {
+  if (opts.workers === 0) return runInThread(tasks, opts.inThread(), opts.write);
+  const pool = opts.pool();
   try {
-    await runOrdered(batches(), (b) => pool.run(b), opts.workers * IN_FLIGHT_PER_WORKER, opts.write);
+    await runOrdered(tasks, (t) => pool.run(t), opts.workers * IN_FLIGHT_PER_WORKER, opts.write);
   } finally {
     await pool.destroy();
   }
 }
 
-async function runInThread(context: SweepContext, batches: Iterable<RunSpec[]>, write: (b: BatchOutput) => void): Promise<void> {
-  const executor = new BatchExecutor(context);
+async function runInThread<Task, Result>(tasks: Iterable<Task>, exec: (task: Task) => Result, write: (r: Result) => void): Promise<void> {
   let lastYield = performance.now();
-  for (const batch of batches) {
-    write(executor.run(batch));
+  for (const task of tasks) {
+    write(exec(task));
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       lastYield = performance.now();

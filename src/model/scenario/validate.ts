@@ -24,7 +24,7 @@ function valueAt(input: unknown, path: Array<string | number>): unknown {
 }
 
 /** One line for one zod issue: "<path>: <what is wrong> (<what is allowed>)". */
-function formatIssue(issue: z.ZodIssue, input: unknown): string {
+export function formatIssue(issue: z.ZodIssue, input: unknown): string {
   const path = issue.path.join('.') || '(scenario)';
   const got = describeValue(valueAt(input, issue.path));
   switch (issue.code) {
