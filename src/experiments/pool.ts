@@ -1,7 +1,12 @@
 /**
- * The worker-thread pool of a sweep (piscina). Workers always load the compiled worker from dist/,
- * even when this module runs from TypeScript source (ts-node, tslab notebooks): a worker thread
- * cannot load TypeScript, and this way notebooks and the CLI run the very same code.
+ * The worker threads of sweeps (piscina). Threads start once per process and stay warm: the pool is
+ * kept between sweeps (a notebook's, a report's or a benchmark's sweeps reuse loaded, optimised
+ * code), and idle threads do not keep the process alive. Each batch carries its sweep's context
+ * (a few kilobytes, against tens of milliseconds of work), so any thread can run any sweep's batch.
+ *
+ * Workers always load the compiled worker, even when this module runs from TypeScript source
+ * (ts-node, tslab notebooks): a worker thread cannot load TypeScript, and this way notebooks and the
+ * CLI run the very same code.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -21,22 +26,38 @@ export function workerFile(): string {
 
 export interface BatchPool {
   run(specs: RunSpec[]): Promise<BatchOutput>;
-  destroy(): Promise<void>;
 }
 
-/** A pool of exactly `threads` workers holding the sweep's context. */
-export function createPool(threads: number, context: SweepContext): BatchPool {
-  const pool = new Piscina({
-    filename: workerFile(),
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 5_000,
-    workerData: context,
-    // Workers run plain compiled JavaScript: no ts-node or test-runner flags from the parent.
-    execArgv: [],
-  });
-  return {
-    run: (specs) => pool.run(specs) as Promise<BatchOutput>,
-    destroy: () => pool.destroy(),
-  };
+let warm: { threads: number; pool: Piscina } | undefined;
+let contexts = 0;
+
+/** The warm pool of exactly `threads` threads (a pool of another size is closed first). */
+async function threadPool(threads: number): Promise<Piscina> {
+  if (warm && warm.threads !== threads) await closeWorkers();
+  if (!warm) {
+    const pool = new Piscina({
+      filename: workerFile(),
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: Infinity,
+      // Workers run plain compiled JavaScript: no ts-node or test-runner flags from the parent.
+      execArgv: [],
+    });
+    warm = { threads, pool };
+  }
+  return warm.pool;
+}
+
+/** `threads` warm worker threads running batches of the sweep with `context`. */
+export async function createPool(threads: number, context: SweepContext): Promise<BatchPool> {
+  const pool = await threadPool(threads);
+  const contextId = ++contexts;
+  return { run: (specs) => pool.run({ contextId, context, specs }) as Promise<BatchOutput> };
+}
+
+/** Stops the worker threads (they are otherwise kept for the next sweep). */
+export async function closeWorkers(): Promise<void> {
+  const closing = warm;
+  warm = undefined;
+  await closing?.pool.destroy();
 }

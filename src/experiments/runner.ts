@@ -5,22 +5,27 @@
  * simple) while memory stays bounded by the batches in flight.
  */
 import { BatchExecutor, type BatchOutput, type RunSpec, type SweepContext } from './execute';
-import { createPool } from './pool';
+import { closeWorkers, createPool } from './pool';
 
 /**
- * Days of simulation per batch: enough work (about 0.05-0.1 s) that messaging costs little (a batch's
- * rows cross threads in about a millisecond), small enough that the last batches do not leave a
- * worker idle for long at the end.
+ * Days of simulation per batch at most: enough work (about 0.05-0.1 s) that messaging costs little
+ * (a batch's rows cross threads as a transferred buffer, without copying), small enough that the
+ * sweep's progress moves smoothly.
  */
 const RUN_DAYS_PER_BATCH = 1000;
 /** Batches per worker at least, so that workers finish together rather than one waiting on the last. */
 const MIN_BATCHES_PER_WORKER = 8;
+/**
+ * Guided sizes: a batch takes at most 1/(workers x this) of the runs not yet handed out, so batches
+ * shrink towards the end (down to one run) and both cores stay busy until the last run.
+ */
+const GUIDED_SHARE = 4;
 /** Batches in flight per worker: one running, the next queued, and one being written. */
 const IN_FLIGHT_PER_WORKER = 3;
 /** In this thread, yield to the event loop this often so that progress displays can repaint. */
 const YIELD_EVERY_MS = 100;
 
-/** Runs per batch for `runs` runs of at most `days` days on `workers` workers. */
+/** Runs per batch at most, for `runs` runs of at most `days` days on `workers` workers. */
 export function batchSize(runs: number, days: number, workers: number): number {
   const byWork = Math.max(1, Math.floor(RUN_DAYS_PER_BATCH / days));
   const byBalance = Math.max(1, Math.ceil(runs / (Math.max(1, workers) * MIN_BATCHES_PER_WORKER)));
@@ -37,15 +42,23 @@ export interface RunBatchesOptions {
 
 /** Runs `runs` (indices, in order); `spec` gives each run's spec. */
 export async function runBatches(context: SweepContext, runs: readonly number[], spec: (run: number) => RunSpec, opts: RunBatchesOptions): Promise<void> {
-  const batches = function* () {
-    for (let i = 0; i < runs.length; i += opts.runsPerBatch) yield runs.slice(i, i + opts.runsPerBatch).map(spec);
-  };
-  if (opts.workers === 0) return runInThread(context, batches(), opts.write);
-  const pool = createPool(opts.workers, context);
+  if (opts.workers === 0) return runInThread(context, guidedBatches(runs, opts.runsPerBatch, 1, spec), opts.write);
+  const pool = await createPool(opts.workers, context);
   try {
-    await runOrdered(batches(), (b) => pool.run(b), opts.workers * IN_FLIGHT_PER_WORKER, opts.write);
-  } finally {
-    await pool.destroy();
+    await runOrdered(guidedBatches(runs, opts.runsPerBatch, opts.workers, spec), (b) => pool.run(b), opts.workers * IN_FLIGHT_PER_WORKER, opts.write);
+  } catch (err) {
+    // Batches of a failed sweep still running would delay the next sweep: stop the threads.
+    await closeWorkers();
+    throw err;
+  }
+}
+
+/** Consecutive batches of `runs`: at most `most` runs each, shrinking towards the end (see GUIDED_SHARE). */
+export function* guidedBatches(runs: readonly number[], most: number, workers: number, spec: (run: number) => RunSpec): Generator<RunSpec[]> {
+  for (let i = 0; i < runs.length; ) {
+    const size = Math.max(1, Math.min(most, Math.ceil((runs.length - i) / (workers * GUIDED_SHARE))));
+    yield runs.slice(i, i + size).map(spec);
+    i += size;
   }
 }
 

@@ -1,13 +1,21 @@
 /**
- * Entry of a sweep's worker threads (piscina loads the compiled dist/experiments/worker.js). The
- * sweep's shared context arrives once as workerData; each task is a batch of runs.
+ * Entry of a sweep's worker threads (piscina loads the compiled dist/experiments/worker.js when the
+ * thread starts, so the model is loaded before the first batch). Each task is a batch of runs with
+ * its sweep's context; a thread keeps its executor while batches of the same sweep keep coming.
+ * The rows go back as bytes whose memory is handed over to the main thread, not copied.
  */
-import { workerData } from 'worker_threads';
-import { BatchExecutor, type BatchOutput, type RunSpec, type SweepContext } from './execute';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
+import { BatchExecutor, type BatchOutput, type BatchTask } from './execute';
 
-const executor = new BatchExecutor(workerData as SweepContext);
+let executor: BatchExecutor | undefined;
+let contextId = -1;
 
-/** Runs one batch; piscina sends the rows back to the main thread, which writes them in order. */
-export default function runBatch(specs: RunSpec[]): BatchOutput {
-  return executor.run(specs);
+/** Runs one batch; the main thread writes the rows in run order. */
+export default function runBatch(task: BatchTask): BatchOutput {
+  if (!executor || task.contextId !== contextId) {
+    executor = new BatchExecutor(task.context);
+    contextId = task.contextId;
+  }
+  const output = executor.run(task.specs);
+  return move({ [transferableSymbol]: [output.dailyCsv.buffer, output.runsCsv.buffer], [valueSymbol]: output }) as unknown as BatchOutput;
 }
