@@ -1,230 +1,28 @@
 /**
  * CSV writing with a stable number format, so the same run gives byte-identical files.
  *
- * Numbers have at most 12 significant digits (full precision is noise here): exactly the text of
- * `String(Number(x.toPrecision(12)))`, integers as `String(x)`. Cells are written as bytes straight
- * into one growing buffer (CsvBuilder): the digits of a number are computed arithmetically, with no
- * string made for the number, its row or its column, and a file is one buffer written once.
+ * Speed: a number costs one call into the engine's native formatting (`toPrecision`), with no
+ * re-parsing; a row is one `join` of its cells and a document one `join` of its rows, written to
+ * its file at once. Code that runs per cell is kept to a few operations on purpose: a command
+ * formats most of its cells before the engine has optimised anything (measured in `npm run bench`).
  */
 
-/** Exact powers of ten (every one up to 1e22 is a double). */
-const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
-/** Negative powers of ten (not exact: only a first guess of the exponent is made with them). */
-const POW10_NEGATIVE = Array.from({ length: 23 }, (_, k) => Number(`1e-${k}`));
-/** 2^53: integers below it are exact, so their digits come from exact division. */
-const EXACT_INTEGER = 2 ** 53;
 /**
- * How far from a half the scaled number's fraction must be for Math.round to agree with rounding
- * the exact decimal value: the scaled number (below 1e12 < 2^40) is off by at most half an ulp,
- * 2^-13 ~ 1.2e-4. Closer cases (about 1 in 500) take the exact path through toPrecision.
+ * Numbers with at most 12 significant digits (full precision is noise here); integers as they are.
+ * The text is that of `String(Number(x.toPrecision(12)))`: where toPrecision writes plain digits
+ * (from 1e-6 up to 1e12) that is its own text without trailing zeros after the point, since a
+ * decimal of at most 15 digits is the shortest text of the double nearest to it. Other numbers
+ * (exponent notation) take the parse-and-print route.
  */
-const TIE_MARGIN = 1e-3;
-
-const COMMA = 0x2c;
-const NEWLINE = 0x0a;
-const MINUS = 0x2d;
-const ZERO = 0x30;
-const POINT = 0x2e;
-
-/** A CSV document built as bytes; cells are separated and rows ended by the caller. */
-export class CsvBuilder {
-  private bytes: Buffer;
-  private at = 0;
-  /** Digits of the number being written, most significant first. */
-  private readonly digits = new Uint8Array(24);
-
-  constructor(capacity = 1 << 16) {
-    this.bytes = Buffer.allocUnsafe(capacity);
-  }
-
-  /** The document so far (a view of the builder's memory: copy it before writing more). */
-  view(): Buffer {
-    return this.bytes.subarray(0, this.at);
-  }
-
-  /** The document as its own buffer, of exactly its length. */
-  toBuffer(): Buffer {
-    return Buffer.from(this.view());
-  }
-
-  toString(): string {
-    return this.bytes.toString('utf8', 0, this.at);
-  }
-
-  /** Empties the builder, keeping its memory. */
-  reset(): void {
-    this.at = 0;
-  }
-
-  comma(): void {
-    this.room(1);
-    this.bytes[this.at++] = COMMA;
-  }
-
-  newline(): void {
-    this.room(1);
-    this.bytes[this.at++] = NEWLINE;
-  }
-
-  /** A cell as formatCell formats it. */
-  cell(value: unknown): void {
-    if (typeof value === 'number') this.number(value);
-    else if (value !== undefined && value !== null) this.text(String(value));
-  }
-
-  /** Text, quoted when it holds a comma, quote or line break (see formatText). */
-  text(value: string): void {
-    this.raw(formatText(value));
-  }
-
-  /** Bytes written as they are (say, a row's first cells formatted once for many rows). */
-  append(bytes: Uint8Array): void {
-    this.room(bytes.length);
-    this.bytes.set(bytes, this.at);
-    this.at += bytes.length;
-  }
-
-  /** Text written as it is. */
-  raw(value: string): void {
-    this.room(value.length * 3);
-    this.at += this.bytes.write(value, this.at, 'utf8');
-  }
-
-  /** A number as formatNumber formats it. */
-  number(x: number): void {
-    this.room(32);
-    if (Number.isInteger(x) ? Math.abs(x) < EXACT_INTEGER : this.rounded(x)) {
-      if (Number.isInteger(x)) this.integer(x);
-    } else this.at += this.bytes.write(slowFormat(x), this.at, 'latin1');
-  }
-
-  /** A row: `cells` comma-separated (numbers as numbers, strings as text), then its newline. */
-  row(cells: ArrayLike<number | string>): void {
-    for (let c = 0; c < cells.length; c++) {
-      if (c > 0) this.comma();
-      const v = cells[c];
-      if (typeof v === 'number') this.number(v);
-      else this.text(v);
-    }
-    this.newline();
-  }
-
-  private integer(x: number): void {
-    if (x < 0) {
-      this.bytes[this.at++] = MINUS;
-      x = -x;
-    }
-    let n = 0;
-    if (x <= 0x7fffffff) {
-      let v = x | 0;
-      do {
-        const q = (v / 10) | 0;
-        this.digits[n++] = v - q * 10;
-        v = q;
-      } while (v > 0);
-    } else {
-      do {
-        const q = Math.floor(x / 10);
-        this.digits[n++] = x - q * 10;
-        x = q;
-      } while (x > 0);
-    }
-    while (n > 0) this.bytes[this.at++] = ZERO + this.digits[--n];
-  }
-
-  /** The six decimal digits of `value` (below a million, leading zeros kept) into digits[at..at+6). */
-  private sixDigits(value: number, at: number): void {
-    let v = value | 0;
-    for (let i = at + 5; i >= at; i--) {
-      const q = (v / 10) | 0;
-      this.digits[i] = v - q * 10;
-      v = q;
-    }
-  }
-
-  /**
-   * x rounded to 12 significant digits, written as JavaScript prints a number (ECMA-262
-   * Number::toString: plain digits up to 21 before the point, "0.000ddd" down to 1e-6, else an
-   * exponent). Returns false, writing nothing, when it cannot be sure of the rounding.
-   */
-  private rounded(x: number): boolean {
-    const magnitude = Math.abs(x);
-    if (!(magnitude >= 1e-7 && magnitude < 1e21)) return false;
-    // Decimal exponent e, so that magnitude / 10^e is in [1, 10) (a guess, off by one at worst: checked below).
-    let e = 0;
-    if (magnitude >= 1) while (magnitude >= POW10[e + 1]) e++;
-    else do e--; while (magnitude < POW10_NEGATIVE[-e]);
-    let scaled = 0;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const shift = 11 - e;
-      if (shift > 22 || shift < -22) return false;
-      scaled = shift >= 0 ? magnitude * POW10[shift] : magnitude / POW10[-shift];
-      if (scaled < 1e11) e--;
-      else if (scaled >= 1e12) e++;
-      else break;
-      if (attempt === 1) return false;
-    }
-    const floor = Math.floor(scaled);
-    if (Math.abs(scaled - floor - 0.5) < TIE_MARGIN) return false;
-    let mantissa = scaled - floor > 0.5 ? floor + 1 : floor;
-    if (mantissa === 1e12) {
-      // 999999999999.7 rounds up to the next power of ten.
-      mantissa = 1e11;
-      e++;
-    }
-    // The 12 digits from two halves of six (small integers: exact and fast), without trailing zeros.
-    const high = Math.floor(mantissa / 1e6);
-    this.sixDigits(high, 0);
-    this.sixDigits(mantissa - high * 1e6, 6);
-    let k = 12;
-    while (this.digits[k - 1] === 0) k--;
-    const n = e + 1;
-    const b = this.bytes;
-    if (x < 0) b[this.at++] = MINUS;
-    if (k <= n && n <= 21) {
-      for (let i = 0; i < k; i++) b[this.at++] = ZERO + this.digits[i];
-      for (let i = k; i < n; i++) b[this.at++] = ZERO;
-    } else if (0 < n && n <= 21) {
-      for (let i = 0; i < n; i++) b[this.at++] = ZERO + this.digits[i];
-      b[this.at++] = POINT;
-      for (let i = n; i < k; i++) b[this.at++] = ZERO + this.digits[i];
-    } else if (-6 < n && n <= 0) {
-      b[this.at++] = ZERO;
-      b[this.at++] = POINT;
-      for (let i = n; i < 0; i++) b[this.at++] = ZERO;
-      for (let i = 0; i < k; i++) b[this.at++] = ZERO + this.digits[i];
-    } else {
-      b[this.at++] = ZERO + this.digits[0];
-      if (k > 1) {
-        b[this.at++] = POINT;
-        for (let i = 1; i < k; i++) b[this.at++] = ZERO + this.digits[i];
-      }
-      this.at += b.write(`e${n - 1 >= 0 ? '+' : '-'}${Math.abs(n - 1)}`, this.at, 'latin1');
-    }
-    return true;
-  }
-
-  private room(bytes: number): void {
-    if (this.at + bytes <= this.bytes.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.at + bytes));
-    this.bytes.copy(grown, 0, 0, this.at);
-    this.bytes = grown;
-  }
-}
-
-/** The reference rule, for what the fast paths leave: NaN, infinities, huge, tiny and near-tie numbers. */
-function slowFormat(x: number): string {
-  if (Number.isInteger(x) || !Number.isFinite(x)) return String(x);
-  return String(Number(x.toPrecision(12)));
-}
-
-const scratch = new CsvBuilder(64);
-
-/** Numbers with at most 12 significant digits (full precision is noise here); integers as they are. */
 export function formatNumber(x: number): string {
-  scratch.reset();
-  scratch.number(x);
-  return scratch.view().toString('latin1');
+  if (Number.isInteger(x) || !Number.isFinite(x)) return String(x);
+  const text = x.toPrecision(12);
+  if (text.indexOf('e') >= 0) return String(Number(text));
+  if (text.indexOf('.') < 0) return text;
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (text.charCodeAt(end - 1) === 46 /* . */) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** Quotes a text cell when it holds a comma, quote or line break. */
@@ -238,41 +36,33 @@ export function formatCell(value: unknown): string {
   return formatText(String(value));
 }
 
-/** A CSV document from named columns of equal length, as bytes. */
-export function columnsToCsvBytes(columns: Record<string, ArrayLike<number | string>>): Buffer {
+/** A CSV document from named columns of equal length. */
+export function columnsToCsv(columns: Record<string, ArrayLike<number | string>>): string {
   const names = Object.keys(columns);
   const cols = names.map((name) => columns[name]);
   const n = cols.length ? cols[0].length : 0;
-  // About 12 bytes a cell: one allocation for most documents.
-  const out = new CsvBuilder(64 + (n + 1) * cols.length * 14);
-  out.row(names);
+  const lines: string[] = new Array(n + 2);
+  lines[0] = names.map(formatText).join(',');
+  const cells: string[] = new Array(cols.length);
   for (let r = 0; r < n; r++) {
-    for (let c = 0; c < cols.length; c++) {
-      if (c > 0) out.comma();
-      out.cell(cols[c][r]);
-    }
-    out.newline();
+    for (let c = 0; c < cols.length; c++) cells[c] = formatCell(cols[c][r]);
+    lines[r + 1] = cells.join(',');
   }
-  return out.view();
-}
-
-/** A CSV document from named columns of equal length. */
-export function columnsToCsv(columns: Record<string, ArrayLike<number | string>>): string {
-  return columnsToCsvBytes(columns).toString('utf8');
+  lines[n + 1] = '';
+  return lines.join('\n');
 }
 
 /** A CSV document from rows of objects (columns from the first row). */
 export function rowsToCsv(rows: Array<Record<string, unknown>>): string {
   if (rows.length === 0) return '';
   const names = Object.keys(rows[0]);
-  const out = new CsvBuilder();
-  out.row(names);
-  for (const row of rows) {
-    for (let c = 0; c < names.length; c++) {
-      if (c > 0) out.comma();
-      out.cell(row[names[c]]);
-    }
-    out.newline();
-  }
-  return out.toString();
+  const lines: string[] = new Array(rows.length + 2);
+  lines[0] = names.map(formatText).join(',');
+  const cells: string[] = new Array(names.length);
+  rows.forEach((row, r) => {
+    for (let c = 0; c < names.length; c++) cells[c] = formatCell(row[names[c]]);
+    lines[r + 1] = cells.join(',');
+  });
+  lines[rows.length + 1] = '';
+  return lines.join('\n');
 }
