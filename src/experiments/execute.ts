@@ -2,7 +2,7 @@
  * Running a batch of a sweep's runs and turning each into result rows: the same code in a worker
  * thread and in-process, so where a run happens cannot change what it writes.
  */
-import { formatCell, formatNumber } from '../io/csv';
+import { CsvBuilder } from '../io/csv-builder';
 import { DAILY_COLUMN_NAMES } from '../model/columns';
 import type { RunResult } from '../model/result';
 import type { Scenario } from '../model/scenario/schema';
@@ -52,13 +52,6 @@ export interface BatchOutput {
   runsCsv: Uint8Array;
 }
 
-const utf8 = new TextEncoder();
-
-/** Lines as UTF-8 bytes, each ended by a newline, in an array with a memory of its own (transferable). */
-function lineBytes(lines: string[]): Uint8Array {
-  return lines.length ? utf8.encode(`${lines.join('\n')}\n`) : new Uint8Array(0);
-}
-
 /** Runs batches for one sweep; remembers the last point's scenario (replicates run back to back). */
 export class BatchExecutor {
   private readonly metrics: MetricColumn[];
@@ -66,14 +59,20 @@ export class BatchExecutor {
   private cachedPoint = -1;
   private cachedScenario: Scenario | undefined;
   private cachedKey = '';
+  /** Rows are written here, then copied out: the builders' memory is reused from batch to batch. */
+  private readonly dailyRows = new CsvBuilder();
+  private readonly runRows = new CsvBuilder();
+  private readonly identity = new CsvBuilder(256);
 
   constructor(private readonly context: SweepContext) {
     this.metrics = metricColumns(context.classIds);
   }
 
   run(specs: readonly RunSpec[]): BatchOutput {
-    const dailyLines: string[] = [];
-    const runLines: string[] = [];
+    const daily = this.dailyRows;
+    const runs = this.runRows;
+    daily.reset();
+    runs.reset();
     for (const spec of specs) {
       const { scenario, key } = this.scenarioOf(spec);
       let result: RunResult;
@@ -83,19 +82,34 @@ export class BatchExecutor {
         throw new Error(`run ${spec.run} (point ${spec.point}: ${describePoint(this.context.paths, spec.values)}; seed ${spec.seed}) failed: ${(err as Error).message}`);
       }
       // Every row starts with the run's identity and parameters, formatted once per run.
-      const prefix = `${[spec.run, spec.point, spec.replicate, spec.seed, ...spec.values].map(formatCell).join(',')},`;
+      const identity = this.identity;
+      identity.reset();
+      for (const cell of [spec.run, spec.point, spec.replicate, spec.seed, ...spec.values]) {
+        identity.cell(cell);
+        identity.comma();
+      }
+      const prefix = identity.view();
       if (this.context.daily) {
         const cols = this.dailyColumns.map((name) => result.daily[name]);
-        const cells: string[] = new Array(cols.length);
         for (let d = 0; d < result.days; d++) {
-          for (let c = 0; c < cols.length; c++) cells[c] = formatNumber(cols[c][d]);
-          dailyLines.push(prefix + cells.join(','));
+          daily.append(prefix);
+          for (let c = 0; c < cols.length; c++) {
+            if (c > 0) daily.comma();
+            daily.number(cols[c][d]);
+          }
+          daily.newline();
         }
       }
       const summary = summarize(result);
-      runLines.push(prefix + this.metrics.map((m) => formatCell(m.read(summary))).join(','));
+      runs.append(prefix);
+      this.metrics.forEach((m, i) => {
+        if (i > 0) runs.comma();
+        runs.cell(m.read(summary));
+      });
+      runs.newline();
     }
-    return { runs: specs.length, dailyCsv: lineBytes(dailyLines), runsCsv: lineBytes(runLines) };
+    // Copies of exactly the rows' length, each with a memory of its own (transferable).
+    return { runs: specs.length, dailyCsv: new Uint8Array(daily.view()), runsCsv: new Uint8Array(runs.view()) };
   }
 
   private scenarioOf(spec: RunSpec): { scenario: Scenario; key: string } {
