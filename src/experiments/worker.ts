@@ -1,6 +1,7 @@
 /**
- * Entry of a sweep's worker threads (piscina loads the compiled dist/experiments/worker.js when the
- * thread starts, so the model is loaded before the first batch). Each task is a batch of runs with
+ * Entry of a sweep's worker threads: piscina loads it, compiled, when a thread starts (so the model
+ * is loaded before the first batch): dist/bundle/worker.js under the bundled CLI, else
+ * dist/experiments/worker.js. Each task is a batch of runs with
  * its sweep's context; a thread keeps its executor while batches of the same sweep keep coming.
  * The rows go back as bytes whose memory is handed over to the main thread, not copied.
  */
