@@ -1,5 +1,8 @@
 'use strict';
-/** Builds dist/ when it is missing or older than src/ (so `npm start` and `npm test` work right after a pull). */
+/**
+ * Builds dist/ (tsc, then the CLI bundle) when it is missing or older than src/ (so `npm start` and
+ * `npm test` work right after a pull).
+ */
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -8,10 +11,12 @@ const { buildExplorer, explorerStale, newest } = require('./build-explorer');
 const root = path.resolve(__dirname, '..');
 
 function buildIfNeeded() {
-  const marker = path.join(root, 'dist', 'index.js');
-  if (!fs.existsSync(marker) || fs.statSync(marker).mtimeMs < newest(path.join(root, 'src'))) {
-    process.stderr.write('prover-sim: building dist/ (tsc)\n');
+  const built = [path.join(root, 'dist', 'index.js'), path.join(root, 'dist', 'bundle', 'cli.js')];
+  const sources = newest(path.join(root, 'src'));
+  if (!built.every((f) => fs.existsSync(f) && fs.statSync(f).mtimeMs >= sources)) {
+    process.stderr.write('prover-sim: building dist/ (tsc, then the CLI bundle)\n');
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit', cwd: root });
+    execFileSync(process.execPath, [path.join(__dirname, 'bundle-cli.js')], { stdio: 'inherit', cwd: root });
   }
   if (explorerStale()) {
     process.stderr.write('prover-sim: bundling the browser explorer (esbuild)\n');

@@ -140,9 +140,9 @@ describe('seeds and shards', () => {
     const all = exec.run([0, 1, 2, 3, 4, 5].map((r) => runSpec(plan, r)));
     const fresh = new BatchExecutor(sweepContext(plan));
     const parts = [[5], [0, 1], [4], [2, 3]].map((b) => fresh.run(b.map((r) => runSpec(plan, r))));
-    const sorted = (text: string) => text.trim().split('\n').sort();
-    assert.deepEqual(sorted(parts.map((p) => p.runsCsv).join('')), sorted(all.runsCsv));
-    assert.deepEqual(sorted(parts.map((p) => p.dailyCsv).join('')), sorted(all.dailyCsv));
+    const sorted = (bytes: Uint8Array[]) => Buffer.concat(bytes).toString('utf8').trim().split('\n').sort();
+    assert.deepEqual(sorted(parts.map((p) => p.runsCsv)), sorted([all.runsCsv]));
+    assert.deepEqual(sorted(parts.map((p) => p.dailyCsv)), sorted([all.dailyCsv]));
   });
 });
 

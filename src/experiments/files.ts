@@ -49,7 +49,7 @@ export class AtomicFileWriter {
 }
 
 /** Writes all of `text` at the file's current position (writeSync may write less than asked). */
-export function writeAll(fd: number, text: string | Buffer): void {
+export function writeAll(fd: number, text: string | Uint8Array): void {
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let offset = 0;
   while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);

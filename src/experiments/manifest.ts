@@ -37,6 +37,7 @@ export interface SweepSession {
   runsPerSecond?: number;
   /** Worker threads (0: in the main thread). */
   workers: number;
+  /** Runs per batch at most (batches shrink towards the end of a session). */
   runsPerTask: number;
   command: string;
   environment: Record<string, string | number>;

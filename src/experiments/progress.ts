@@ -3,8 +3,6 @@
  * terminal renderings: a cli-progress bar with ETA on a terminal, a periodic plain line otherwise
  * (CI logs, `nohup`, Slurm output files), both on stderr so stdout stays clean for data.
  */
-import { SingleBar } from 'cli-progress';
-
 export interface SweepProgress {
   /** Runs done in this folder, counting those done before a resume. */
   done: number;
@@ -75,6 +73,8 @@ export interface ConsoleProgress {
  */
 export function consoleProgress(stream: NodeJS.WriteStream = process.stderr, intervalMs = 10_000, label = 'sweep'): ConsoleProgress {
   if (stream.isTTY) {
+    // Loaded only for a terminal: with --quiet or in a log file the bar's 20 modules are not needed.
+    const { SingleBar } = require('cli-progress') as typeof import('cli-progress');
     const bar = new SingleBar({
       stream,
       format: `${label} |{bar}| {percentage}% | {value}/{total} runs | {rate} runs/s | ETA {etaText}`,

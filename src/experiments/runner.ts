@@ -6,22 +6,27 @@
  * runs the batches of robustness runs.
  */
 import { BatchExecutor, type BatchOutput, type RunSpec, type SweepContext } from './execute';
-import { createPool, type TaskPool } from './pool';
+import { closeWorkers, createPool, type TaskPool } from './pool';
 
 /**
- * Days of simulation per batch: enough work (about 0.05-0.1 s) that messaging costs little (a batch's
- * rows cross threads in about a millisecond), small enough that the last batches do not leave a
- * worker idle for long at the end.
+ * Days of simulation per batch at most: enough work (about 0.05-0.1 s) that messaging costs little
+ * (a batch's rows cross threads as a transferred buffer, without copying), small enough that the
+ * sweep's progress moves smoothly.
  */
 const RUN_DAYS_PER_BATCH = 1000;
 /** Batches per worker at least, so that workers finish together rather than one waiting on the last. */
 const MIN_BATCHES_PER_WORKER = 8;
+/**
+ * Guided sizes: a batch takes at most 1/(workers x this) of the runs not yet handed out, so batches
+ * shrink towards the end (down to one run) and both cores stay busy until the last run.
+ */
+const GUIDED_SHARE = 4;
 /** Batches in flight per worker: one running, the next queued, and one being written. */
 const IN_FLIGHT_PER_WORKER = 3;
 /** In this thread, yield to the event loop this often so that progress displays can repaint. */
 const YIELD_EVERY_MS = 100;
 
-/** Runs per batch for `runs` runs of at most `days` days on `workers` workers. */
+/** Runs per batch at most, for `runs` runs of at most `days` days on `workers` workers. */
 export function batchSize(runs: number, days: number, workers: number): number {
   const byWork = Math.max(1, Math.floor(RUN_DAYS_PER_BATCH / days));
   const byBalance = Math.max(1, Math.ceil(runs / (Math.max(1, workers) * MIN_BATCHES_PER_WORKER)));
@@ -38,10 +43,7 @@ export interface RunBatchesOptions {
 
 /** Runs `runs` (indices, in order); `spec` gives each run's spec. */
 export async function runBatches(context: SweepContext, runs: readonly number[], spec: (run: number) => RunSpec, opts: RunBatchesOptions): Promise<void> {
-  const batches = function* () {
-    for (let i = 0; i < runs.length; i += opts.runsPerBatch) yield runs.slice(i, i + opts.runsPerBatch).map(spec);
-  };
-  await runTasks(batches(), {
+  await runTasks(guidedBatches(runs, opts.runsPerBatch, Math.max(1, opts.workers), spec), {
     workers: opts.workers,
     inThread: () => {
       const executor = new BatchExecutor(context);
@@ -52,13 +54,22 @@ export async function runBatches(context: SweepContext, runs: readonly number[],
   });
 }
 
+/** Consecutive batches of `runs`: at most `most` runs each, shrinking towards the end (see GUIDED_SHARE). */
+export function* guidedBatches(runs: readonly number[], most: number, workers: number, spec: (run: number) => RunSpec): Generator<RunSpec[]> {
+  for (let i = 0; i < runs.length; ) {
+    const size = Math.max(1, Math.min(most, Math.ceil((runs.length - i) / (workers * GUIDED_SHARE))));
+    yield runs.slice(i, i + size).map(spec);
+    i += size;
+  }
+}
+
 /** How to run a list of tasks: in `workers` threads of a pool, or in this thread (workers 0). */
 export interface RunTasksOptions<Task, Result> {
   workers: number;
   /** The in-thread executor of one task (made once, when workers is 0). */
   inThread(): (task: Task) => Result;
-  /** The worker pool (made once, when workers is above 0; destroyed at the end). */
-  pool(): TaskPool<Task, Result>;
+  /** The warm worker pool (asked once, when workers is above 0). */
+  pool(): Promise<TaskPool<Task, Result>>;
   /** Called with each task's result, in task order. */
   write(result: Result): void;
 }
@@ -69,11 +80,13 @@ export interface RunTasksOptions<Task, Result> {
  */
 export async function runTasks<Task, Result>(tasks: Iterable<Task>, opts: RunTasksOptions<Task, Result>): Promise<void> {
   if (opts.workers === 0) return runInThread(tasks, opts.inThread(), opts.write);
-  const pool = opts.pool();
+  const pool = await opts.pool();
   try {
     await runOrdered(tasks, (t) => pool.run(t), opts.workers * IN_FLIGHT_PER_WORKER, opts.write);
-  } finally {
-    await pool.destroy();
+  } catch (err) {
+    // Tasks of a failed job still running would delay the next one: stop the threads.
+    await closeWorkers();
+    throw err;
   }
 }
 

@@ -59,7 +59,7 @@ export class ResultSink {
   /** Appends one batch: daily rows first, then summary rows. */
   write(batch: BatchOutput): void {
     if (this.written >= CRASH_AFTER_RUNS) this.crashForTest(batch);
-    if (this.dailyFd !== undefined && batch.dailyCsv) writeAll(this.dailyFd, batch.dailyCsv);
+    if (this.dailyFd !== undefined && batch.dailyCsv.length) writeAll(this.dailyFd, batch.dailyCsv);
     writeAll(this.runsFd, batch.runsCsv);
     this.written += batch.runs;
   }
@@ -72,7 +72,7 @@ export class ResultSink {
 
   private crashForTest(batch: BatchOutput): never {
     if (this.dailyFd !== undefined) writeAll(this.dailyFd, batch.dailyCsv);
-    writeAll(this.runsFd, batch.runsCsv.slice(0, Math.ceil(batch.runsCsv.length / 2)));
+    writeAll(this.runsFd, batch.runsCsv.subarray(0, Math.ceil(batch.runsCsv.length / 2)));
     process.kill(process.pid, 'SIGKILL');
     throw new Error('unreachable: SIGKILL');
   }

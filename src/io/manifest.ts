@@ -1,23 +1,17 @@
 /** Provenance of a run's outputs: package version, git commit, resolved parameters, timing. */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { readGitCommit } from './git';
 import { PROJECT_ROOT } from './paths';
 
 export function packageVersion(): string {
   return (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** The project's git commit, when it is a git checkout ("unknown" otherwise). */
+/** The project's git commit ("-dirty" with uncommitted changes), read from .git; "unknown" outside a checkout. */
 export function gitCommit(): string {
-  try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    return dirty ? `${head}-dirty` : head;
-  } catch {
-    return 'unknown';
-  }
+  return readGitCommit(PROJECT_ROOT) ?? 'unknown';
 }
 
 /** Where and with what a command ran (kept out of result rows: it differs between machines). */

@@ -7,30 +7,12 @@ import * as path from 'path';
 import { applyOverrides, type ScenarioOverrides } from '../model/scenario/overrides';
 import { parseScenario, ScenarioError } from '../model/scenario/validate';
 import type { Scenario } from '../model/scenario/schema';
+import { listPresets } from './presets';
 import { SCENARIOS_DIR } from './paths';
 
 // The overrides are pure (the browser explorer applies them too): they live beside the schema.
 export { applyOverrides, parseAssignment, parseSetValue, setPath, type ScenarioOverrides } from '../model/scenario/overrides';
-
-/** A preset's name, description and file. */
-export interface PresetInfo {
-  name: string;
-  description: string;
-  file: string;
-}
-
-/** Presets in data/scenarios, sorted by name. */
-export function listPresets(): PresetInfo[] {
-  return fs
-    .readdirSync(SCENARIOS_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const file = path.join(SCENARIOS_DIR, f);
-      const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; description?: string };
-      return { name: path.basename(f, '.json'), description: raw.description ?? '', file };
-    });
-}
+export { listPresets, type PresetInfo } from './presets';
 
 /** Reads a JSON file, with a one-line error on a missing file or malformed JSON. */
 export function readJsonFile(file: string, what: string): unknown {

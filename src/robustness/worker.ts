@@ -1,13 +1,11 @@
 /**
- * Entry of the robustness worker threads (piscina loads the compiled dist/robustness/worker.js): the
- * plan's scenarios arrive once as workerData; each task is a batch of runs.
+ * Entry of the robustness worker threads (piscina loads the compiled dist/robustness/worker.js). Each
+ * message carries the plan's scenarios (the context) and a batch of runs.
  */
-import { workerData } from 'worker_threads';
 import type { ComparisonSummary } from '../compare/compare';
+import type { WorkerMessage } from '../experiments/pool';
 import { runRobustnessTask, type RobustnessContext, type RobustnessTask } from './execute';
 
-const context = workerData as RobustnessContext;
-
-export default function runBatch(task: RobustnessTask): ComparisonSummary[] {
-  return runRobustnessTask(context, task);
+export default function runBatch(message: WorkerMessage<RobustnessContext, RobustnessTask>): ComparisonSummary[] {
+  return runRobustnessTask(message.context, message.task);
 }

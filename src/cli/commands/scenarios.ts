@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listPresets } from '../../io/scenarios';
+import { listPresets } from '../../io/presets';
 
 export function registerScenarios(program: Command): void {
   program
